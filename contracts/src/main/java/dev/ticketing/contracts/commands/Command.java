@@ -1,0 +1,30 @@
+package dev.ticketing.contracts.commands;
+
+/**
+ * Every command and query the gateway sends to a service, request/reply on the event bus. All
+ * instances of a service register on the same address, so the bus load-balances among them. The
+ * body is the command's record ({@code toJson}); identity travels in {@link CommandHeaders}.
+ */
+public enum Command {
+  SIGN_UP("auth.sign-up"),
+  SIGN_IN("auth.sign-in"),
+  CREATE_TICKET("tickets.create"),
+  UPDATE_TICKET("tickets.update"),
+  LIST_TICKETS("tickets.list"),
+  SHOW_TICKET("tickets.show"),
+  CREATE_ORDER("orders.create"),
+  LIST_ORDERS("orders.list"),
+  SHOW_ORDER("orders.show"),
+  CANCEL_ORDER("orders.cancel"),
+  CREATE_PAYMENT("payments.create");
+
+  private final String address;
+
+  Command(String address) {
+    this.address = address;
+  }
+
+  public String address() {
+    return address;
+  }
+}

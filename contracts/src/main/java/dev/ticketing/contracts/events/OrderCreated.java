@@ -1,0 +1,32 @@
+package dev.ticketing.contracts.events;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+
+/** An order now holds a ticket until {@code expiresAt}. {@code ticketPrice} is in minor units. */
+public record OrderCreated(String id, long version, String status, String userId, Instant expiresAt,
+                           String ticketId, long ticketPrice) implements EventPayload, Versioned {
+
+  @Override
+  public Subject subject() {
+    return Subject.ORDER_CREATED;
+  }
+
+  @Override
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("id", id)
+        .put("version", version)
+        .put("status", status)
+        .put("userId", userId)
+        .put("expiresAt", expiresAt.toString())
+        .put("ticket", new JsonObject().put("id", ticketId).put("price", ticketPrice));
+  }
+
+  public static OrderCreated fromJson(JsonObject json) {
+    JsonObject ticket = Json.object(json, "ticket");
+    return new OrderCreated(Json.string(json, "id"), Json.number(json, "version"),
+        Json.string(json, "status"), Json.string(json, "userId"), Json.instant(json, "expiresAt"),
+        Json.string(ticket, "id"), Json.number(ticket, "price"));
+  }
+}

@@ -1,0 +1,70 @@
+package dev.ticketing.platform.commands;
+
+import dev.ticketing.contracts.commands.Command;
+import dev.ticketing.contracts.errors.ApiError;
+import dev.ticketing.contracts.errors.ApiException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registers command handlers on their event-bus addresses and turns their outcomes into replies:
+ * a result is the reply body, an {@link ApiException} becomes {@code fail(status, errors JSON)},
+ * anything else is logged with the request id and sent as a generic 500. {@link #completion()}
+ * succeeds once every consumer is registered across the cluster.
+ */
+public final class CommandBinder {
+
+  private static final Logger log = LoggerFactory.getLogger(CommandBinder.class);
+  static final String GENERIC_MESSAGE = "Something went wrong";
+
+  private final Vertx vertx;
+  private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
+
+  public CommandBinder(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  public CommandBinder bind(Command command, CommandHandler handler) {
+    consumers.add(vertx.eventBus().consumer(command.address(), message -> dispatch(command, handler, message)));
+    return this;
+  }
+
+  public Future<Void> completion() {
+    return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
+  }
+
+  private void dispatch(Command command, CommandHandler handler, Message<Object> message) {
+    CommandRequest request = CommandRequest.from(message.body(), message.headers());
+    Future<?> outcome;
+    try {
+      outcome = handler.handle(request);
+    } catch (RuntimeException thrown) {
+      outcome = Future.failedFuture(thrown);
+    }
+    outcome.onComplete(result -> {
+      if (result.succeeded()) {
+        Object body = result.result();
+        message.reply(body instanceof JsonObject || body instanceof JsonArray ? body : new JsonObject());
+      } else {
+        fail(command, request, message, result.cause());
+      }
+    });
+  }
+
+  private static void fail(Command command, CommandRequest request, Message<Object> message, Throwable cause) {
+    if (cause instanceof ApiException api) {
+      message.fail(api.status(), api.toJson().encode());
+      return;
+    }
+    log.error("{} failed for request {}", command.address(), request.requestId(), cause);
+    message.fail(500, new ApiException(500, List.of(ApiError.of(GENERIC_MESSAGE))).toJson().encode());
+  }
+}

@@ -1,0 +1,52 @@
+package dev.ticketing.platform.health;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import java.util.function.Supplier;
+
+/**
+ * {@code /health} (the process answers: liveness) and {@code /ready} (every dependency this
+ * service needs answers: readiness), with vertx-health-check. A service registers one readiness
+ * check per dependency; the gateway mounts the routes on its public router, the other services
+ * on a small management server ({@link #serve}).
+ */
+public final class Health {
+
+  private static final long CHECK_TIMEOUT_MILLIS = 2000;
+
+  private final Vertx vertx;
+  private final HealthChecks readiness;
+
+  public Health(Vertx vertx) {
+    this.vertx = vertx;
+    this.readiness = HealthChecks.create(vertx);
+  }
+
+  /** Adds a readiness check: ready while {@code probe} succeeds within two seconds. */
+  public Health check(String name, Supplier<Future<?>> probe) {
+    readiness.register(name, CHECK_TIMEOUT_MILLIS, promise -> probe.get().onComplete(result -> promise.tryComplete(
+        result.succeeded() ? Status.OK()
+            : Status.KO(new JsonObject().put("error", String.valueOf(result.cause().getMessage()))))));
+    return this;
+  }
+
+  public void mount(Router router) {
+    HealthCheckHandler liveness = HealthCheckHandler.create(vertx)
+        .register("process", promise -> promise.complete(Status.OK()));
+    router.get("/health").handler(liveness);
+    router.get("/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
+  }
+
+  /** Serves the two routes alone on {@code port} (0 picks a free one). */
+  public Future<HttpServer> serve(int port) {
+    Router router = Router.router(vertx);
+    mount(router);
+    return vertx.createHttpServer().requestHandler(router).listen(port, "0.0.0.0");
+  }
+}

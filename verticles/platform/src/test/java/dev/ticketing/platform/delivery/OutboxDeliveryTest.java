@@ -1,0 +1,155 @@
+package dev.ticketing.platform.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ticketing.contracts.events.EventPayload;
+import dev.ticketing.contracts.events.Subject;
+import dev.ticketing.contracts.events.TicketCreated;
+import dev.ticketing.contracts.events.TicketUpdated;
+import dev.ticketing.contracts.events.ConsumerGroup;
+import dev.ticketing.platform.mongo.Mongo;
+import dev.ticketing.platform.testing.EmbeddedMongo;
+import dev.ticketing.platform.testing.Eventually;
+import dev.ticketing.platform.testing.TestCluster;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The delivery layer's promises: nothing lost while a consumer is away, no double effect, no gap applied. */
+@ExtendWith(VertxExtension.class)
+class OutboxDeliveryTest {
+
+  private static final RelaySettings FAST = new RelaySettings(200, 2000, 20, 200, 100);
+
+  private EmbeddedMongo mongoServer;
+  private final List<Vertx> members = new ArrayList<>();
+
+  @BeforeEach
+  void startMongo() {
+    mongoServer = new EmbeddedMongo();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    // Closed here, not in the test's future chain: that chain runs on these members' event loops.
+    for (Vertx member : members) {
+      member.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+    mongoServer.close();
+  }
+
+  @Test
+  @Timeout(value = 90, timeUnit = TimeUnit.SECONDS)
+  void anEventWrittenWhileItsConsumerIsDownIsDeliveredWhenItComesBack(VertxTestContext test) {
+    TestCluster cluster = new TestCluster();
+    cluster.join().onSuccess(members::add).compose(producer -> {
+      MongoClient producerDb = Mongo.client(producer, mongoServer.settings("producer"));
+      OutboxRelay relay = new OutboxRelay(producer, producerDb, "tickets", FAST);
+      return writeWithOutbox(producerDb, "tickets", "t1", new TicketCreated("t1", 0, "Opera", 4200, "u1"))
+          .compose(written -> relay.start())
+          .compose(started -> Eventually.await(producer, 30_000, "a failed delivery attempt",
+              () -> Future.succeededFuture(relay.failedAttempts() >= 2)))
+          // Only now does the consumer's member join the cluster and subscribe.
+          .compose(failedWhileAway -> cluster.join().onSuccess(members::add))
+          .compose(consumer -> {
+            TicketReplicaListeners listeners = new TicketReplicaListeners(Mongo.client(consumer, mongoServer.settings("consumer")));
+            return listeners.register(consumer)
+                .compose(registered -> Eventually.await(producer, 30_000, "delivery after the consumer returned",
+                    () -> outboxEmpty(producerDb, "tickets", "t1")))
+                .compose(delivered -> Mongo.client(consumer, mongoServer.settings("consumer"))
+                    .findOne("ticket_replica", new JsonObject().put("_id", "t1"), null))
+                .onSuccess(replica -> test.verify(() -> {
+                  assertEquals("Opera", replica.getString("title"));
+                  assertEquals(1, listeners.applied.get());
+                }));
+          });
+    }).onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
+  void aDuplicateIsAcknowledgedWithoutASecondEffect(Vertx vertx, VertxTestContext test) {
+    MongoClient db = Mongo.client(vertx, mongoServer.settings("consumer"));
+    TicketReplicaListeners listeners = new TicketReplicaListeners(db);
+    TicketCreated created = new TicketCreated("t2", 0, "Ballet", 1500, "u1");
+    TicketUpdated renamed = new TicketUpdated("t2", 1, "Ballet (matinee)", 1500, "u1", null);
+    listeners.register(vertx)
+        .compose(registered -> send(vertx, created))
+        .compose(first -> send(vertx, renamed))
+        .compose(second -> send(vertx, created))
+        .compose(again -> {
+          test.verify(() -> assertEquals("DUPLICATE", again.getString("outcome")));
+          return send(vertx, renamed);
+        })
+        .compose(again -> {
+          test.verify(() -> assertEquals("DUPLICATE", again.getString("outcome")));
+          return db.findOne("ticket_replica", new JsonObject().put("_id", "t2"), null);
+        })
+        .onComplete(test.succeeding(replica -> test.verify(() -> {
+          assertEquals("Ballet (matinee)", replica.getString("title"));
+          assertEquals(1L, replica.getLong("version"));
+          assertEquals(2, listeners.applied.get());
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void anOutOfOrderEventIsRetriedUntilItsPredecessorHasBeenApplied(Vertx vertx, VertxTestContext test) {
+    MongoClient producerDb = Mongo.client(vertx, mongoServer.settings("producer"));
+    MongoClient consumerDb = Mongo.client(vertx, mongoServer.settings("consumer"));
+    TicketReplicaListeners listeners = new TicketReplicaListeners(consumerDb);
+    OutboxRelay relay = new OutboxRelay(vertx, producerDb, "outbox_docs", FAST);
+    // Two documents, so the relay has no order between them: the update is sent before the creation.
+    listeners.register(vertx)
+        .compose(registered -> send(vertx, new TicketUpdated("t3", 1, "Jazz", 900, "u1", null))
+            .map(reply -> "accepted").recover(refused -> Future.succeededFuture(
+                ((ReplyException) refused).failureCode() == EventListener.OUT_OF_ORDER ? "refused" : "other")))
+        .compose(direct -> {
+          test.verify(() -> assertEquals("refused", direct, "a gap is refused, not applied"));
+          return writeWithOutbox(producerDb, "outbox_docs", "later", new TicketUpdated("t3", 1, "Jazz", 900, "u1", null));
+        })
+        .compose(written -> {
+          relay.kick("later");
+          return Eventually.await(vertx, 10_000, "the update to be refused", () -> Future.succeededFuture(relay.failedAttempts() >= 1));
+        })
+        .compose(refused -> writeWithOutbox(producerDb, "outbox_docs", "earlier", new TicketCreated("t3", 0, "Jaz", 900, "u1")))
+        .compose(written -> {
+          relay.kick("earlier");
+          return Eventually.await(vertx, 10_000, "both outboxes to drain",
+              () -> Future.all(outboxEmpty(producerDb, "outbox_docs", "later"), outboxEmpty(producerDb, "outbox_docs", "earlier"))
+                  .map(all -> all.<Boolean>resultAt(0) && all.<Boolean>resultAt(1)));
+        })
+        .compose(drained -> consumerDb.findOne("ticket_replica", new JsonObject().put("_id", "t3"), null))
+        .onComplete(test.succeeding(replica -> test.verify(() -> {
+          assertEquals("Jazz", replica.getString("title"));
+          assertEquals(1L, replica.getLong("version"));
+          assertEquals(2, listeners.applied.get());
+          test.completeNow();
+        })));
+  }
+
+  private static Future<String> writeWithOutbox(MongoClient db, String collection, String id, EventPayload event) {
+    return db.insert(collection, Outbox.attach(new JsonObject().put("_id", id), event));
+  }
+
+  private static Future<Boolean> outboxEmpty(MongoClient db, String collection, String id) {
+    return db.findOne(collection, new JsonObject().put("_id", id), null)
+        .map(document -> document.getJsonArray(Outbox.FIELD).isEmpty());
+  }
+
+  private static Future<JsonObject> send(Vertx vertx, EventPayload event) {
+    return vertx.eventBus().<JsonObject>request(event.subject().address(ConsumerGroup.ORDERS), event.toJson())
+        .map(reply -> reply.body());
+  }
+}
