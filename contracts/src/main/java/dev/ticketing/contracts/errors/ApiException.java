@@ -40,9 +40,13 @@ public class ApiException extends RuntimeException {
     return new JsonObject().put("errors", list);
   }
 
-  /** Reads a failure sent by {@link #toJson()}; null when the text is not that shape. */
+  /**
+   * Reads a failure sent by {@link #toJson()}; null when the text is not that shape. Client
+   * errors (4xx) and "temporarily unavailable" (503) pass through; other 5xx stay generic.
+   */
   public static ApiException fromWire(int status, String body) {
-    if (status < 400 || status > 499 || body == null) {
+    boolean passesThrough = (status >= 400 && status <= 499) || status == 503;
+    if (!passesThrough || body == null) {
       return null;
     }
     try {

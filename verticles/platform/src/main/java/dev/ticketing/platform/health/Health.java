@@ -1,9 +1,11 @@
 package dev.ticketing.platform.health;
 
+import dev.ticketing.contracts.commands.Service;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.CheckResult;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
@@ -34,6 +36,20 @@ public final class Health {
         result.succeeded() ? Status.OK()
             : Status.KO(new JsonObject().put("error", String.valueOf(result.cause().getMessage()))))));
     return this;
+  }
+
+  /**
+   * Answers the gateway's readiness ping for {@code service}: the reply is sent only when every
+   * readiness check of this JVM passes, so "the gateway is ready" means "every service is".
+   */
+  public Future<Void> answerPings(Service service) {
+    return vertx.eventBus().consumer(service.pingAddress(), message -> readiness.checkStatus().onComplete(result -> {
+      if (result.succeeded() && CheckResult.isUp(result.result())) {
+        message.reply(new JsonObject().put("status", "UP"));
+      } else {
+        message.fail(503, service.serviceName() + " is not ready");
+      }
+    })).completion();
   }
 
   public void mount(Router router) {

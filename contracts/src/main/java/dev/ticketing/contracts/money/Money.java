@@ -1,0 +1,52 @@
+package dev.ticketing.contracts.money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Prices travel and are stored as integer minor units (cents); the HTTP API shows major units
+ * (20.5 means 20.50). Conversions go through BigDecimal so no binary-floating-point error can
+ * creep into an amount.
+ */
+public final class Money {
+
+  private static final int MINOR_DIGITS = 2;
+
+  private Money() {
+  }
+
+  /** Cents to the JSON number the API shows: 2050 → 20.5, 2000 → 20. */
+  public static Number toMajor(long minor) {
+    BigDecimal major = BigDecimal.valueOf(minor, MINOR_DIGITS).stripTrailingZeros();
+    return major.scale() <= 0 ? (Number) major.longValueExact() : (Number) major.doubleValue();
+  }
+
+  /**
+   * Major units as written by a client (a JSON number or a numeric string) to cents, exactly.
+   *
+   * @throws IllegalArgumentException when the value is not a finite number with at most 2 decimals
+   */
+  public static long toMinor(Object major) {
+    BigDecimal value = parse(major);
+    try {
+      return value.movePointRight(MINOR_DIGITS).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
+    } catch (ArithmeticException tooPrecise) {
+      throw new IllegalArgumentException("at most " + MINOR_DIGITS + " decimals");
+    }
+  }
+
+  private static BigDecimal parse(Object major) {
+    if (major instanceof Number number) {
+      double asDouble = number.doubleValue();
+      if (Double.isNaN(asDouble) || Double.isInfinite(asDouble)) {
+        throw new IllegalArgumentException("not a finite number");
+      }
+      // Double.toString gives the shortest text that round-trips: 20.55 stays 20.55, not 20.550000000000000710...
+      return number instanceof Double || number instanceof Float ? new BigDecimal(Double.toString(asDouble)) : new BigDecimal(number.toString());
+    }
+    if (major instanceof String text && text.trim().matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?")) {
+      return new BigDecimal(text.trim());
+    }
+    throw new IllegalArgumentException("not a number");
+  }
+}

@@ -1,0 +1,53 @@
+package dev.ticketing.auth.commands;
+
+import dev.ticketing.auth.domain.CredentialRules;
+import dev.ticketing.auth.domain.User;
+import dev.ticketing.auth.security.PasswordHasher;
+import dev.ticketing.auth.security.SigninThrottle;
+import dev.ticketing.auth.store.UserStore;
+import dev.ticketing.contracts.commands.Credentials;
+import dev.ticketing.contracts.errors.BadRequest;
+import dev.ticketing.platform.commands.CommandHandler;
+import dev.ticketing.platform.commands.CommandRequest;
+import io.vertx.core.Future;
+import java.util.UUID;
+
+/**
+ * Checks credentials. An unknown email and a wrong password get the same answer, and take the
+ * same time: an unknown email is verified against a decoy hash, so timing does not reveal which
+ * emails have accounts.
+ */
+public final class SignInHandler implements CommandHandler {
+
+  private final UserStore users;
+  private final PasswordHasher hasher;
+  private final SigninThrottle throttle;
+  private final Future<String> decoyHash;
+
+  public SignInHandler(UserStore users, PasswordHasher hasher, SigninThrottle throttle) {
+    this.users = users;
+    this.hasher = hasher;
+    this.throttle = throttle;
+    this.decoyHash = hasher.hash(UUID.randomUUID().toString());
+  }
+
+  @Override
+  public Future<?> handle(CommandRequest request) {
+    Credentials credentials = CredentialRules.forSignIn(Credentials.fromJson(request.body()));
+    String address = request.clientAddress();
+    return throttle.checkAllowed(credentials.email(), address)
+        .compose(allowed -> users.findByEmail(credentials.email()))
+        .compose(user -> verify(credentials.password(), user))
+        .compose(user -> user != null
+            ? Future.succeededFuture(user.toPublicJson())
+            : throttle.recordFailure(credentials.email(), address)
+                .compose(recorded -> Future.failedFuture(new BadRequest("Invalid credentials"))));
+  }
+
+  /** The user when the password matches, else null. */
+  private Future<User> verify(String password, User user) {
+    Future<String> hash = user == null ? decoyHash : Future.succeededFuture(user.passwordHash());
+    return hash.compose(stored -> hasher.verify(password, stored))
+        .map(matches -> user != null && matches ? user : null);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.ticketing.gateway.errors;
+
+import dev.ticketing.contracts.errors.ApiException;
+import dev.ticketing.gateway.http.ResponseHeaders;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.openapi.validation.ValidatorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become HTTP responses, always {@code {"errors":[...]}}. A typed
+ * failure keeps its status (also when it crossed the event bus from a service); no service
+ * listening is 503, no answer in time is 504, anything unknown is a generic 500 whose cause is
+ * logged with the request id and never shown.
+ */
+public final class FailureMapper implements Handler<RoutingContext> {
+
+  private static final Logger log = LoggerFactory.getLogger(FailureMapper.class);
+
+  private final int bodyLimitBytes;
+
+  public FailureMapper(int bodyLimitBytes) {
+    this.bodyLimitBytes = bodyLimitBytes;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    if (ctx.response().ended() || ctx.response().closed()) {
+      return;
+    }
+    ApiException error = classify(ctx.failure(), ctx.statusCode(), ctx);
+    ctx.response()
+        .setStatusCode(error.status())
+        .putHeader("Content-Type", "application/json")
+        .end(error.toJson().encode());
+  }
+
+  private ApiException classify(Throwable failure, int status, RoutingContext ctx) {
+    if (failure instanceof ApiException api) {
+      return api;
+    }
+    if (failure instanceof ValidatorException invalid) {
+      return ValidationErrors.from(invalid);
+    }
+    if (failure instanceof HttpException http && http.getCause() instanceof ValidatorException invalid) {
+      return ValidationErrors.from(invalid); // how the OpenAPI router reports a request that fails validation
+    }
+    if (failure instanceof ReplyException reply) {
+      return fromBus(reply, ctx);
+    }
+    if (failure instanceof HttpException http) {
+      return byStatus(http.getStatusCode(), ctx, failure);
+    }
+    if (failure == null) {
+      return byStatus(status, ctx, null);
+    }
+    return unknown(ctx, failure);
+  }
+
+  private ApiException fromBus(ReplyException reply, RoutingContext ctx) {
+    return switch (reply.failureType()) {
+      case NO_HANDLERS -> new ApiException(503, "The service is not available, try again shortly");
+      case TIMEOUT -> new ApiException(504, "The service did not answer in time");
+      default -> {
+        ApiException typed = ApiException.fromWire(reply.failureCode(), reply.getMessage());
+        yield typed != null ? typed : unknown(ctx, reply);
+      }
+    };
+  }
+
+  private ApiException byStatus(int status, RoutingContext ctx, Throwable cause) {
+    return switch (status) {
+      case 400 -> new ApiException(400, "Bad request");
+      case 401 -> new ApiException(401, "Not authorized");
+      case 403 -> new ApiException(403, "Forbidden");
+      case 404 -> new ApiException(404, "Not found");
+      case 405 -> new ApiException(405, "Method not allowed");
+      case 413 -> new ApiException(413, "The request body is larger than " + bodyLimitBytes + " bytes");
+      case 415 -> new ApiException(415, "Content-Type must be application/json");
+      default -> status >= 400 && status < 500 ? new ApiException(status, "Bad request") : unknown(ctx, cause);
+    };
+  }
+
+  private static ApiException unknown(RoutingContext ctx, Throwable cause) {
+    log.error("request {} {} {} failed", ResponseHeaders.requestId(ctx), ctx.request().method(), ctx.request().path(), cause);
+    return new ApiException(500, "Something went wrong");
+  }
+}

@@ -1,0 +1,102 @@
+package dev.ticketing.stripesandbox.intents;
+
+import dev.ticketing.stripesandbox.StripeIds;
+import dev.ticketing.stripesandbox.cards.CardDecline;
+import dev.ticketing.stripesandbox.cards.PaymentMethod;
+import dev.ticketing.stripesandbox.cards.PaymentMethods;
+import dev.ticketing.stripesandbox.errors.ApiError;
+import dev.ticketing.stripesandbox.form.Params;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Create, confirm and retrieve PaymentIntents. Confirming charges the test card at once: success
+ * moves the intent to succeeded; a decline stores the failed attempt (status requires_payment_method,
+ * last_payment_error) and then answers 402 with that intent inside the error, as Stripe does.
+ */
+public final class PaymentIntentService {
+
+  private static final Logger log = LoggerFactory.getLogger(PaymentIntentService.class);
+  private static final Set<String> CONFIRM_PARAMS = CreateIntentRequest.union(CreateIntentRequest.IGNORED,
+      Set.of("payment_method", "payment_method_data"));
+  private static final Set<String> RETRIEVE_PARAMS = Set.of("expand", "client_secret");
+
+  private final PaymentIntentStore store;
+  private final PaymentMethods methods;
+  private final Clock clock;
+
+  public PaymentIntentService(PaymentIntentStore store, PaymentMethods methods, Clock clock) {
+    this.store = store;
+    this.methods = methods;
+    this.clock = clock;
+  }
+
+  public JsonObject create(Params params) {
+    CreateIntentRequest request = CreateIntentRequest.read(params, methods);
+    if (request.confirm() && request.paymentMethod().isEmpty()) {
+      throw missingPaymentMethod();
+    }
+    String id = StripeIds.next("pi");
+    PaymentIntent intent = PaymentIntent.created(id, clock.instant().getEpochSecond(), StripeIds.clientSecret(id),
+        request.terms(), request.paymentMethod().orElse(null));
+    store.save(intent);
+    log.info("Created payment intent {} for {} {} ({})", id, request.terms().amount(), request.terms().currency(),
+        intent.status().wire());
+    return PaymentIntentJson.render(request.confirm() ? attemptCharge(intent) : intent);
+  }
+
+  public JsonObject confirm(String id, Params params) {
+    PaymentIntent intent = existing(id);
+    params.allowOnly(CONFIRM_PARAMS);
+    if (!intent.status().confirmable()) {
+      throw ApiError.unexpectedState("payment_intent_unexpected_state", null,
+          "You cannot confirm this PaymentIntent because it has a status of " + intent.status().wire()
+              + ". Only a PaymentIntent with one of the following statuses may be confirmed: "
+              + "requires_confirmation, requires_action, requires_payment_method.",
+          PaymentIntentJson.render(intent));
+    }
+    Optional<PaymentMethod> chosen = PaymentMethodChoice.read(params, methods);
+    PaymentIntent ready = chosen.map(intent::withPaymentMethod).orElse(intent);
+    if (ready.paymentMethod() == null) {
+      throw missingPaymentMethod();
+    }
+    return PaymentIntentJson.render(attemptCharge(ready));
+  }
+
+  public JsonObject retrieve(String id, Params params) {
+    params.allowOnly(RETRIEVE_PARAMS);
+    return PaymentIntentJson.render(existing(id));
+  }
+
+  /** Charges the intent's card; the outcome is stored before answering, whichever it is. */
+  private PaymentIntent attemptCharge(PaymentIntent intent) {
+    String chargeId = StripeIds.next("ch");
+    Optional<CardDecline> decline = intent.paymentMethod().card().decline();
+    if (decline.isEmpty()) {
+      PaymentIntent succeeded = intent.succeeded(chargeId);
+      store.save(succeeded);
+      log.info("Payment intent {} succeeded with charge {}", intent.id(), chargeId);
+      return succeeded;
+    }
+    PaymentFailure failure = new PaymentFailure(decline.get(), intent.paymentMethod(), chargeId);
+    PaymentIntent declined = intent.declined(failure);
+    store.save(declined);
+    log.info("Payment intent {} declined: {} / {}", intent.id(), decline.get().code(), decline.get().declineCode());
+    throw ApiError.cardDeclined(PaymentIntentJson.failure(failure)
+        .put("payment_intent", PaymentIntentJson.render(declined)));
+  }
+
+  private PaymentIntent existing(String id) {
+    return store.find(id).orElseThrow(() -> ApiError.notFound("intent", "payment_intent", id));
+  }
+
+  private static ApiError missingPaymentMethod() {
+    return ApiError.invalidParameter("payment_method", "parameter_missing",
+        "You cannot confirm this PaymentIntent because it's missing a payment method. "
+            + "Provide payment_method or payment_method_data.");
+  }
+}
