@@ -22,20 +22,25 @@ public final class Money {
   }
 
   /**
-   * Major units as written by a client (a JSON number or a numeric string) to cents, exactly.
+   * Major units to cents, exactly.
    *
-   * @throws IllegalArgumentException when the value is not a finite number with at most 2 decimals
+   * @throws ArithmeticException when the amount has more than 2 decimals or does not fit a long
    */
-  public static long toMinor(Object major) {
-    BigDecimal value = parse(major);
-    try {
-      return value.movePointRight(MINOR_DIGITS).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
-    } catch (ArithmeticException tooPrecise) {
-      throw new IllegalArgumentException("at most " + MINOR_DIGITS + " decimals");
-    }
+  public static long toMinor(BigDecimal major) {
+    return major.movePointRight(MINOR_DIGITS).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
   }
 
-  private static BigDecimal parse(Object major) {
+  /** True when the amount has at most 2 decimals (trailing zeros do not count: 1.500 is fine). */
+  public static boolean hasMinorPrecision(BigDecimal major) {
+    return major.stripTrailingZeros().scale() <= MINOR_DIGITS;
+  }
+
+  /**
+   * Major units as written by a client: a JSON number or a numeric string.
+   *
+   * @throws IllegalArgumentException when the value is not a finite number
+   */
+  public static BigDecimal parseMajor(Object major) {
     if (major instanceof Number number) {
       double asDouble = number.doubleValue();
       if (Double.isNaN(asDouble) || Double.isInfinite(asDouble)) {
