@@ -60,7 +60,8 @@ class HttpSurfaceTest extends SandboxTestBase {
 
     assertEquals(400, response.statusCode());
     assertEquals("parameter_unknown", error(response).getString("code"));
-    assertTrue(error(response).getString("param").startsWith("amont"));
+    assertEquals("amont", error(response).getString("param"));
+    assertTrue(error(response).getString("message").startsWith("Received unknown parameter: amont"));
   }
 
   @Test

@@ -43,8 +43,9 @@ public final class ApiError extends RuntimeException {
     return invalidParameter(param, "parameter_missing", "Missing required param: " + param + ".");
   }
 
-  public static ApiError unknownParameter(String param) {
-    return invalidParameter(param, "parameter_unknown", "Received unknown parameter: " + param);
+  /** {@code hint} follows Stripe's message, e.g. the parameters that would have been accepted. */
+  public static ApiError unknownParameter(String param, String hint) {
+    return invalidParameter(param, "parameter_unknown", "Received unknown parameter: " + param + hint);
   }
 
   /** An id given as a parameter that names nothing: Stripe answers 400 for these. */

@@ -39,7 +39,7 @@ public final class Params {
   public Params allowOnly(Set<String> known) {
     for (String name : new TreeSet<>(values.fieldNames())) {
       if (!known.contains(name)) {
-        throw ApiError.unknownParameter(qualified(name) + " (the Stripe sandbox accepts: "
+        throw ApiError.unknownParameter(qualified(name), " (the Stripe sandbox accepts: "
             + String.join(", ", new TreeSet<>(known)) + ")");
       }
     }

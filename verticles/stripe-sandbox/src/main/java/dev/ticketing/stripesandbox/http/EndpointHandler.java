@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,7 +111,7 @@ final class EndpointHandler implements Handler<RoutingContext> {
       return fields;
     }
     String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-    if (contentType == null || !contentType.toLowerCase().startsWith(FORM)) {
+    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(FORM)) {
       throw ApiError.invalidParameter(null, "parameter_invalid_string", "Stripe's API takes form-encoded bodies ("
           + FORM + "), not " + contentType + ".");
     }
