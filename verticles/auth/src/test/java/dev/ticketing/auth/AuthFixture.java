@@ -1,0 +1,41 @@
+package dev.ticketing.auth;
+
+import dev.ticketing.auth.security.SigninLimits;
+import dev.ticketing.contracts.commands.Command;
+import dev.ticketing.contracts.commands.CommandHeaders;
+import dev.ticketing.contracts.errors.ApiException;
+import dev.ticketing.platform.testing.EmbeddedMongo;
+import dev.ticketing.platform.testing.RedisProcess;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+
+/** Sends auth commands the way the gateway does, and reads failures back as the gateway would. */
+final class AuthFixture {
+
+  private AuthFixture() {
+  }
+
+  static AuthConfig config(EmbeddedMongo mongo, RedisProcess redis, SigninLimits limits) {
+    return new AuthConfig(mongo.settings("auth"), redis.settings(), 0, 10, limits);
+  }
+
+  static Future<JsonObject> send(Vertx vertx, Command command, String email, String password, String clientAddress) {
+    DeliveryOptions options = new DeliveryOptions().addHeader(CommandHeaders.CLIENT_ADDRESS, clientAddress);
+    JsonObject body = new JsonObject().put("email", email).put("password", password);
+    return vertx.eventBus().<JsonObject>request(command.address(), body, options).map(reply -> reply.body());
+  }
+
+  /** The typed failure a command answered with (fails the future if it succeeded). */
+  static Future<ApiException> failure(Future<JsonObject> reply) {
+    return reply.transform(result -> {
+      if (result.succeeded()) {
+        return Future.failedFuture(new AssertionError("expected a failure, got " + result.result()));
+      }
+      ReplyException replied = (ReplyException) result.cause();
+      return Future.succeededFuture(ApiException.fromWire(replied.failureCode(), replied.getMessage()));
+    });
+  }
+}
