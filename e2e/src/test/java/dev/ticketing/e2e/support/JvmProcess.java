@@ -1,0 +1,96 @@
+package dev.ticketing.e2e.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One of the system's runnable jars started as its own JVM, as ./ticketing does, with its log in a file. */
+final class JvmProcess {
+
+  private static final List<String> HAZELCAST_FLAGS = List.of("--add-modules", "java.se",
+      "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+      "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+      "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
+
+  private final String name;
+  private final Path jar;
+  private final Map<String, String> environment;
+  private final Path log;
+  private Process process;
+
+  JvmProcess(String name, Path jar, Map<String, String> environment, Path log) {
+    this.name = name;
+    this.jar = jar;
+    this.environment = environment;
+    this.log = log;
+  }
+
+  String name() {
+    return name;
+  }
+
+  Path log() {
+    return log;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  void start() {
+    // The same JDK that runs the tests, with the flags the runner script uses.
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+        "-Xmx192m", "-XX:+UseSerialGC", "-Xss512k", "-XX:+ExitOnOutOfMemoryError"));
+    command.addAll(HAZELCAST_FLAGS);
+    if (Runtime.version().feature() >= 24) {
+      command.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    command.addAll(List.of("-jar", jar.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment);
+    builder.environment().put("SERVICE_NAME", name);
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + name, e);
+    }
+  }
+
+  /** SIGTERM, as `./ticketing down` does: the JVM leaves the cluster cleanly. */
+  void stop() {
+    end(false);
+  }
+
+  /** SIGKILL: a crash, nothing gets to clean up. */
+  void kill() {
+    end(true);
+  }
+
+  private void end(boolean forcibly) {
+    if (process == null) {
+      return;
+    }
+    if (forcibly) {
+      process.destroyForcibly();
+    } else {
+      process.destroy();
+    }
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package dev.ticketing.e2e.support;
+
+import dev.ticketing.platform.testing.Ports;
+import dev.ticketing.platform.testing.RedisProcess;
+import dev.ticketing.platform.testing.TestCluster;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The system as `./ticketing up` runs it, for one test class: the Mongo wire server, a real
+ * redis-server, the Stripe sandbox and each chosen service in its own JVM, joined in a private
+ * Hazelcast cluster (own name, own ports) so it never meets a developer's running system.
+ * Logs go to e2e/target/e2e-logs/&lt;test&gt;/.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+  private static final String JWT_KEY = "e2e-test-key-e2e-test-key-e2e-test-key-0123";
+
+  private final Path root = Path.of(System.getProperty("ticketing.root", "..")).toAbsolutePath().normalize();
+  private final Path logs;
+  private final TestCluster cluster = new TestCluster();
+  private final RedisProcess redis = new RedisProcess();
+  private final Map<String, JvmProcess> processes = new LinkedHashMap<>();
+  private final Map<String, Integer> managementPorts = new HashMap<>();
+  private final int gatewayPort = Ports.free();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private LocalSystem(String testName) {
+    try {
+      logs = Files.createDirectories(root.resolve("e2e/target/e2e-logs").resolve(testName));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Starts the stores and {@code services} (any of auth, tickets, orders, expiration, payments;
+   * the gateway always), and waits until each is ready.
+   */
+  public static LocalSystem start(String testName, List<String> services, Map<String, String> settings) {
+    LocalSystem system = new LocalSystem(testName);
+    try {
+      system.startAll(services, settings);
+      return system;
+    } catch (RuntimeException | Error e) {
+      system.close();
+      throw e;
+    }
+  }
+
+  public int gatewayPort() {
+    return gatewayPort;
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + gatewayPort;
+  }
+
+  public Path logs() {
+    return logs;
+  }
+
+  /** Graceful stop (SIGTERM) of one JVM. */
+  public void stop(String name) {
+    processes.get(name).stop();
+  }
+
+  /** Crash (SIGKILL) of one JVM. */
+  public void kill(String name) {
+    processes.get(name).kill();
+  }
+
+  /** Starts a stopped JVM again and waits until it is ready. */
+  public void restart(String name) {
+    JvmProcess process = processes.get(name);
+    process.start();
+    awaitReady(List.of(process));
+  }
+
+  /** The process id of a service's JVM, for measurements. */
+  public long pid(String name) {
+    return processes.get(name).pid();
+  }
+
+  private void startAll(List<String> services, Map<String, String> settings) {
+    Map<String, String> shared = new HashMap<>(cluster.environment());
+    shared.put("TICKETING_CONF_DIR", root.resolve("conf").toString());
+    shared.put("MONGO_URI", "mongodb://127.0.0.1:" + startMongo());
+    shared.put("REDIS_URI", "redis://127.0.0.1:" + redis.port());
+    if (services.contains("payments")) {
+      int stripePort = Ports.free();
+      launch("stripe-sandbox", Map.of("STRIPE_SANDBOX_PORT", String.valueOf(stripePort)));
+      awaitPort(stripePort, "stripe-sandbox");
+      shared.put("STRIPE_KEY", "sk_test_e2e");
+      shared.put("STRIPE_API_BASE", "http://127.0.0.1:" + stripePort);
+    }
+    shared.putAll(settings);
+
+    List<JvmProcess> started = new ArrayList<>();
+    for (String service : services) {
+      int port = Ports.free();
+      managementPorts.put(service, port);
+      Map<String, String> environment = new HashMap<>(shared);
+      environment.put(service.toUpperCase(Locale.ROOT) + "_MANAGEMENT_PORT", String.valueOf(port));
+      started.add(launch(service, environment));
+    }
+    Map<String, String> gateway = new HashMap<>(shared);
+    gateway.putAll(Map.of("HTTP_HOST", "127.0.0.1", "HTTP_PORT", String.valueOf(gatewayPort), "JWT_KEY", JWT_KEY));
+    started.add(launch("gateway", gateway));
+    awaitReady(started);
+    // Remote handlers become visible ~1 s after a join: wait until the gateway sees every service we started.
+    await("the gateway to see " + services, () -> gatewaySees(services));
+  }
+
+  private boolean gatewaySees(List<String> services) {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/ready")).timeout(Duration.ofSeconds(3)).GET().build();
+      JsonObject readiness = new JsonObject(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+      return readiness.getJsonArray("checks", new JsonArray()).stream()
+          .map(JsonObject.class::cast)
+          .filter(check -> services.contains(check.getString("id")))
+          .filter(check -> "UP".equals(check.getString("status")))
+          .count() == services.size();
+    } catch (IOException | RuntimeException notYet) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private int startMongo() {
+    int port = Ports.free();
+    launch("mongo-wire", Map.of("MONGO_WIRE_PORT", String.valueOf(port),
+        "MONGO_WIRE_FILE", logs.resolve("mongo.mv").toString()));
+    awaitPort(port, "mongo-wire");
+    return port;
+  }
+
+  private JvmProcess launch(String name, Map<String, String> environment) {
+    Path jar = root.resolve("verticles").resolve(name).resolve("target").resolve(name + ".jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: run the tests with `mvn verify` (it packages first)");
+    }
+    JvmProcess process = new JvmProcess(name, jar, environment, logs.resolve(name + ".log"));
+    processes.put(name, process);
+    process.start();
+    return process;
+  }
+
+  /** A service is ready when its /ready answers 200; the gateway when its own /health does. */
+  private void awaitReady(List<JvmProcess> starting) {
+    for (JvmProcess process : starting) {
+      String url = process.name().equals("gateway") ? baseUrl() + "/health"
+          : "http://127.0.0.1:" + managementPorts.get(process.name()) + "/ready";
+      await(process.name() + " ready (log: " + process.log() + ")", () -> {
+        if (!process.isAlive()) {
+          throw new IllegalStateException(process.name() + " exited; see " + process.log());
+        }
+        return answers200(url);
+      });
+    }
+  }
+
+  private void awaitPort(int port, String what) {
+    await(what + " listening on " + port, () -> {
+      try (Socket ignored = new Socket("127.0.0.1", port)) {
+        return true;
+      } catch (IOException notYet) {
+        return false;
+      }
+    });
+  }
+
+  private boolean answers200(String url) {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
+      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException notYet) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Polls a condition of other processes; there is nothing to be notified by, so this waits in small steps. */
+  static void await(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("timed out waiting for " + what);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted waiting for " + what);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    List<JvmProcess> reversed = new ArrayList<>(processes.values());
+    java.util.Collections.reverse(reversed);
+    reversed.forEach(JvmProcess::stop);
+    redis.close();
+  }
+}
