@@ -1,0 +1,97 @@
+package dev.ticketing.orders.commands;
+
+import dev.ticketing.contracts.errors.BadRequest;
+import dev.ticketing.contracts.errors.NotFound;
+import dev.ticketing.contracts.errors.TooManyRequests;
+import dev.ticketing.orders.domain.Expiry;
+import dev.ticketing.orders.domain.HoldSlots;
+import dev.ticketing.orders.domain.Ids;
+import dev.ticketing.orders.domain.Order;
+import dev.ticketing.orders.domain.OrderStatus;
+import dev.ticketing.orders.domain.OrderedTicket;
+import dev.ticketing.orders.domain.Ticket;
+import dev.ticketing.orders.store.HoldTaken;
+import dev.ticketing.orders.store.OrderStore;
+import dev.ticketing.orders.store.TicketReplicaStore;
+import dev.ticketing.platform.commands.CommandHandler;
+import dev.ticketing.platform.commands.CommandRequest;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalInt;
+import org.bson.types.ObjectId;
+
+/**
+ * Reserves a ticket: body {@code {ticketId}}, reply the new order. Who gets the ticket is decided
+ * by the unique index on the order's ticket hold when inserting, never by looking first, so of
+ * many buyers racing for one ticket exactly one wins and the others hear "Ticket is already
+ * reserved". The per-user cap works the same way through numbered hold slots (see HoldSlots).
+ */
+public final class CreateOrderHandler implements CommandHandler {
+
+  // Each lost slot race means another order of this user was inserted, so a few rounds settle it.
+  private static final int SLOT_ATTEMPTS = 5;
+
+  private final OrderStore orders;
+  private final TicketReplicaStore tickets;
+  private final OrderReplies replies;
+  private final Clock clock;
+  private final Duration window;
+  private final int maxHolds;
+
+  public CreateOrderHandler(OrderStore orders, TicketReplicaStore tickets, OrderReplies replies, Clock clock,
+                            Duration window, int maxHolds) {
+    this.orders = orders;
+    this.tickets = tickets;
+    this.replies = replies;
+    this.clock = clock;
+    this.window = window;
+    this.maxHolds = maxHolds;
+  }
+
+  @Override
+  public Future<?> handle(CommandRequest request) {
+    String userId = request.requireUser();
+    Object ticketId = request.body().getValue("ticketId");
+    if (!Ids.isWellFormed(ticketId)) {
+      return Future.failedFuture(new NotFound("Ticket not found"));
+    }
+    return tickets.find((String) ticketId)
+        .compose(ticket -> {
+          if (ticket == null) {
+            return Future.failedFuture(new NotFound("Ticket not found"));
+          }
+          if (ticket.userId().equals(userId)) {
+            return Future.failedFuture(new BadRequest("You cannot buy your own ticket"));
+          }
+          return reserve(userId, ticket, SLOT_ATTEMPTS);
+        })
+        .compose(replies::one);
+  }
+
+  private Future<Order> reserve(String userId, Ticket ticket, int attemptsLeft) {
+    return orders.heldSlots(userId).compose(used -> {
+      OptionalInt slot = HoldSlots.lowestFree(used, maxHolds);
+      if (slot.isEmpty()) {
+        return Future.failedFuture(new TooManyRequests(
+            "You already hold " + maxHolds + " unpaid orders; pay for or cancel one first"));
+      }
+      Instant now = clock.instant();
+      Order order = new Order(new ObjectId().toHexString(), OrderStatus.CREATED, userId,
+          Expiry.expiresAt(now, window), 0, OrderedTicket.of(ticket));
+      return orders.insert(order, slot.getAsInt(), now).recover(failure -> {
+        if (!(failure instanceof HoldTaken taken)) {
+          return Future.failedFuture(failure);
+        }
+        if (taken.kind() == HoldTaken.Kind.TICKET) {
+          return Future.failedFuture(new BadRequest("Ticket is already reserved"));
+        }
+        if (attemptsLeft <= 1) {
+          return Future.failedFuture(new TooManyRequests("Too many orders at once; try again"));
+        }
+        return reserve(userId, ticket, attemptsLeft - 1);
+      });
+    });
+  }
+}

@@ -1,0 +1,132 @@
+package dev.ticketing.orders.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ticketing.contracts.commands.Command;
+import dev.ticketing.contracts.errors.ApiException;
+import dev.ticketing.contracts.events.ConsumerGroup;
+import dev.ticketing.contracts.events.OrderCancelled;
+import dev.ticketing.contracts.events.PaymentCreated;
+import dev.ticketing.contracts.events.Subject;
+import dev.ticketing.orders.testing.OrdersFixture;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+class CancelOrderTest {
+
+  private final OrdersFixture orders = new OrdersFixture();
+  private final String seller = OrdersFixture.newId();
+  private final String buyer = OrdersFixture.newId();
+  private String orderId;
+  private String ticketId;
+
+  @BeforeEach
+  void start(Vertx vertx, VertxTestContext test) {
+    orders.start(vertx)
+        .compose(started -> orders.listTicket("Opera", 2000, seller))
+        .compose(ticket -> {
+          ticketId = ticket;
+          return orders.createOrder(buyer, ticket);
+        })
+        .onSuccess(order -> orderId = order.getString("id"))
+        .onComplete(test.succeedingThenComplete());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    orders.stop();
+  }
+
+  @Test
+  void cancellingReleasesTheTicketAndTellsTicketsAndPayments(VertxTestContext test) {
+    orders.cancelOrder(buyer, orderId)
+        .compose(reply -> {
+          test.verify(() -> assertEquals(new JsonObject(), reply));
+          return orders.showOrder(buyer, orderId);
+        })
+        .compose(order -> {
+          test.verify(() -> {
+            assertEquals("cancelled", order.getString("status"));
+            assertEquals(1L, order.getLong("version"));
+          });
+          return orders.delivered(orderId).compose(delivered -> orders.stored(orderId));
+        })
+        .onComplete(test.succeeding(stored -> test.verify(() -> {
+          assertFalse(stored.containsKey("ticketHold"), "the ticket is released");
+          assertFalse(stored.containsKey("userHold"), "the hold slot is released");
+          for (ConsumerGroup group : new ConsumerGroup[] {ConsumerGroup.TICKETS, ConsumerGroup.PAYMENTS}) {
+            assertEquals(1, orders.events.about(orderId, Subject.ORDER_CANCELLED, group).size());
+            assertEquals(new OrderCancelled(orderId, 1, ticketId),
+                OrderCancelled.fromJson(orders.events.about(orderId, Subject.ORDER_CANCELLED, group).get(0)));
+          }
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void cancellingTwiceSucceedsWithOneEvent(VertxTestContext test) {
+    orders.cancelOrder(buyer, orderId)
+        .compose(first -> orders.delivered(orderId))
+        .compose(delivered -> orders.cancelOrder(buyer, orderId))
+        .compose(second -> orders.stored(orderId))
+        .onComplete(test.succeeding(stored -> test.verify(() -> {
+          assertEquals(1L, stored.getLong("version"), "no second change");
+          assertTrue(stored.getJsonArray("outbox").isEmpty(), "no second event");
+          assertEquals(1, orders.events.about(orderId, Subject.ORDER_CANCELLED, ConsumerGroup.TICKETS).size());
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void aCompleteOrderCannotBeCancelled(VertxTestContext test) {
+    orders.publish(new PaymentCreated(OrdersFixture.newId(), orderId, "pi_123"))
+        .compose(paid -> orders.refusal(Command.CANCEL_ORDER, buyer, new JsonObject().put("id", orderId)))
+        .compose(refused -> {
+          test.verify(() -> {
+            assertEquals(400, refused.status());
+            assertEquals("Cannot cancel a complete order", refused.errors().get(0).message());
+          });
+          return orders.showOrder(buyer, orderId);
+        })
+        .onComplete(test.succeeding(order -> test.verify(() -> {
+          assertEquals("complete", order.getString("status"));
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void onlyTheBuyerCancelsAndOnlyOrdersThatExist(VertxTestContext test) {
+    Future.all(
+            orders.refusal(Command.CANCEL_ORDER, OrdersFixture.newId(), new JsonObject().put("id", orderId)),
+            orders.refusal(Command.CANCEL_ORDER, buyer, new JsonObject().put("id", OrdersFixture.newId())),
+            orders.refusal(Command.CANCEL_ORDER, buyer, new JsonObject().put("id", "nope")),
+            orders.refusal(Command.CANCEL_ORDER, null, new JsonObject().put("id", orderId)))
+        .compose(all -> {
+          test.verify(() -> {
+            assertEquals("403 You do not own this order", status(all.resultAt(0)));
+            assertEquals("404 Order not found", status(all.resultAt(1)));
+            assertEquals("404 Order not found", status(all.resultAt(2)));
+            assertEquals(401, all.<ApiException>resultAt(3).status());
+          });
+          return orders.showOrder(buyer, orderId);
+        })
+        .onComplete(test.succeeding(order -> test.verify(() -> {
+          assertEquals("created", order.getString("status"));
+          test.completeNow();
+        })));
+  }
+
+  private static String status(ApiException refused) {
+    return refused.status() + " " + refused.errors().get(0).message();
+  }
+}

@@ -1,0 +1,107 @@
+package dev.ticketing.orders.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ticketing.contracts.commands.Command;
+import dev.ticketing.contracts.errors.ApiException;
+import dev.ticketing.contracts.events.TicketUpdated;
+import dev.ticketing.orders.testing.OrdersFixture;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+class ShowAndListOrdersTest {
+
+  private final OrdersFixture orders = new OrdersFixture();
+  private final String seller = OrdersFixture.newId();
+  private final String buyer = OrdersFixture.newId();
+
+  @BeforeEach
+  void start(Vertx vertx, VertxTestContext test) {
+    orders.start(vertx).onComplete(test.succeedingThenComplete());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    orders.stop();
+  }
+
+  @Test
+  void aBuyerSeesTheirOrderAndNobodyElseDoes(VertxTestContext test) {
+    orders.listTicket("Opera", 2000, seller)
+        .compose(ticketId -> orders.createOrder(buyer, ticketId))
+        .compose(created -> orders.showOrder(buyer, created.getString("id")).compose(shown -> {
+          test.verify(() -> assertEquals(created, shown));
+          return Future.all(
+              orders.refusal(Command.SHOW_ORDER, OrdersFixture.newId(), new JsonObject().put("id", created.getString("id"))),
+              orders.refusal(Command.SHOW_ORDER, buyer, new JsonObject().put("id", OrdersFixture.newId())),
+              orders.refusal(Command.SHOW_ORDER, buyer, new JsonObject().put("id", "../orders")),
+              orders.refusal(Command.SHOW_ORDER, null, new JsonObject().put("id", created.getString("id"))));
+        }))
+        .onComplete(test.succeeding(refusals -> test.verify(() -> {
+          List<String> described = refusals.<ApiException>list().stream()
+              .map(refused -> refused.status() + " " + refused.errors().get(0).message()).toList();
+          assertEquals(List.of("403 You do not own this order", "404 Order not found", "404 Order not found",
+              "401 Not authorized"), described);
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void theListHoldsMyOrdersNewestFirst(VertxTestContext test) {
+    String other = OrdersFixture.newId();
+    Future.all(orders.listTicket("First", 1000, seller), orders.listTicket("Second", 2000, seller),
+            orders.listTicket("Third", 3050, seller), orders.listTicket("Theirs", 4000, seller))
+        .compose(tickets -> orders.createOrder(buyer, tickets.resultAt(0))
+            .compose(first -> orders.createOrder(buyer, tickets.resultAt(1)))
+            .compose(second -> orders.createOrder(other, tickets.resultAt(3)))
+            .compose(theirs -> orders.createOrder(buyer, tickets.resultAt(2))))
+        .compose(third -> orders.<JsonArray>command(Command.LIST_ORDERS, buyer, new JsonObject()))
+        .onComplete(test.succeeding(list -> test.verify(() -> {
+          assertEquals(3, list.size());
+          assertEquals(List.of("Third", "Second", "First"),
+              list.stream().map(order -> ((JsonObject) order).getJsonObject("ticket").getString("title")).toList());
+          assertEquals("30.5", list.getJsonObject(0).getJsonObject("ticket").getValue("price").toString(), "major units");
+          assertEquals("10", list.getJsonObject(2).getJsonObject("ticket").getValue("price").toString());
+          list.forEach(order -> assertEquals(buyer, ((JsonObject) order).getString("userId")));
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void aNewUserHasNoOrders(VertxTestContext test) {
+    orders.<JsonArray>command(Command.LIST_ORDERS, buyer, new JsonObject())
+        .onComplete(test.succeeding(list -> test.verify(() -> {
+          assertEquals(new JsonArray(), list);
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void ticketEditsShowOnOrders(VertxTestContext test) {
+    orders.listTicket("Opera", 2000, seller)
+        .compose(ticketId -> orders.createOrder(buyer, ticketId)
+            .compose(order -> orders.publish(new TicketUpdated(ticketId, 1, "Opera (matinee)", 2550, seller, order.getString("id")))
+                .compose(edited -> Future.all(orders.showOrder(buyer, order.getString("id")),
+                    orders.<JsonArray>command(Command.LIST_ORDERS, buyer, new JsonObject())))))
+        .onComplete(test.succeeding(both -> test.verify(() -> {
+          JsonObject shown = both.<JsonObject>resultAt(0).getJsonObject("ticket");
+          JsonObject listed = both.<JsonArray>resultAt(1).getJsonObject(0).getJsonObject("ticket");
+          for (JsonObject ticket : List.of(shown, listed)) {
+            assertEquals("Opera (matinee)", ticket.getString("title"));
+            assertEquals("25.5", ticket.getValue("price").toString());
+            assertEquals(1L, ticket.getLong("version"));
+          }
+          test.completeNow();
+        })));
+  }
+}

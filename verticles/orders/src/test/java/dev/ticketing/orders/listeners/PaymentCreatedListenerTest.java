@@ -1,0 +1,121 @@
+package dev.ticketing.orders.listeners;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ticketing.contracts.commands.Command;
+import dev.ticketing.contracts.events.ConsumerGroup;
+import dev.ticketing.contracts.events.OrderCompleted;
+import dev.ticketing.contracts.events.PaymentCreated;
+import dev.ticketing.contracts.events.Subject;
+import dev.ticketing.orders.testing.OrdersFixture;
+import dev.ticketing.platform.delivery.EventListener;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+class PaymentCreatedListenerTest {
+
+  private final OrdersFixture orders = new OrdersFixture();
+  private final String seller = OrdersFixture.newId();
+  private final String buyer = OrdersFixture.newId();
+  private final String paymentId = OrdersFixture.newId();
+  private String ticketId;
+  private String orderId;
+
+  @BeforeEach
+  void start(Vertx vertx, VertxTestContext test) {
+    // A cap of one unpaid order shows that paying frees the buyer's hold slot.
+    orders.start(vertx, 1)
+        .compose(started -> orders.listTicket("Opera", 2000, seller))
+        .compose(ticket -> {
+          ticketId = ticket;
+          return orders.createOrder(buyer, ticket);
+        })
+        .onSuccess(order -> orderId = order.getString("id"))
+        .onComplete(test.succeedingThenComplete());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    orders.stop();
+  }
+
+  @Test
+  void aPaymentCompletesTheOrderAndTheTicketIsSold(VertxTestContext test) {
+    orders.publish(new PaymentCreated(paymentId, orderId, "pi_123"))
+        .compose(reply -> {
+          test.verify(() -> assertEquals("APPLIED", reply.getString("outcome")));
+          return orders.delivered(orderId).compose(delivered -> orders.stored(orderId));
+        })
+        .compose(stored -> {
+          test.verify(() -> {
+            assertEquals("complete", stored.getString("status"));
+            assertEquals(1L, stored.getLong("version"));
+            assertEquals(new JsonObject().put("id", paymentId).put("stripeId", "pi_123"), stored.getJsonObject("payment"));
+            assertEquals(ticketId, stored.getString("ticketHold"), "a sold ticket stays held");
+            assertFalse(stored.containsKey("userHold"), "a paid order no longer counts against the cap");
+            assertEquals(new OrderCompleted(orderId, 1, ticketId),
+                OrderCompleted.fromJson(orders.events.about(orderId, Subject.ORDER_COMPLETED, ConsumerGroup.TICKETS).get(0)));
+          });
+          return orders.refusal(Command.CREATE_ORDER, OrdersFixture.newId(), new JsonObject().put("ticketId", ticketId));
+        })
+        .compose(refused -> {
+          test.verify(() -> assertEquals("Ticket is already reserved", refused.errors().get(0).message()));
+          return orders.listTicket("Ballet", 1500, seller).compose(other -> orders.createOrder(buyer, other));
+        })
+        .onComplete(test.succeeding(next -> test.verify(() -> {
+          assertEquals("created", next.getString("status"));
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void aRedeliveredPaymentIsADuplicate(VertxTestContext test) {
+    PaymentCreated payment = new PaymentCreated(paymentId, orderId, "pi_123");
+    orders.publish(payment)
+        .compose(first -> orders.publish(payment))
+        .compose(second -> {
+          test.verify(() -> assertEquals("DUPLICATE", second.getString("outcome")));
+          return orders.delivered(orderId).compose(delivered -> orders.stored(orderId));
+        })
+        .onComplete(test.succeeding(stored -> test.verify(() -> {
+          assertEquals(1L, stored.getLong("version"));
+          assertEquals(1, orders.events.about(orderId, Subject.ORDER_COMPLETED, ConsumerGroup.TICKETS).size());
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void aPaymentForACancelledOrderLeavesItCancelled(VertxTestContext test) {
+    orders.cancelOrder(buyer, orderId)
+        .compose(cancelled -> orders.publish(new PaymentCreated(paymentId, orderId, "pi_late")))
+        .compose(reply -> {
+          test.verify(() -> assertEquals("DUPLICATE", reply.getString("outcome")));
+          return orders.stored(orderId);
+        })
+        .onComplete(test.succeeding(stored -> test.verify(() -> {
+          assertEquals("cancelled", stored.getString("status"));
+          assertEquals(1L, stored.getLong("version"));
+          assertFalse(stored.containsKey("payment"));
+          assertTrue(orders.events.about(orderId, Subject.ORDER_COMPLETED, ConsumerGroup.TICKETS).isEmpty());
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void aPaymentForAnOrderNotStoredYetIsRefused(VertxTestContext test) {
+    orders.refusedCode(new PaymentCreated(paymentId, OrdersFixture.newId(), "pi_123"))
+        .onComplete(test.succeeding(code -> test.verify(() -> {
+          assertEquals(EventListener.OUT_OF_ORDER, code);
+          test.completeNow();
+        })));
+  }
+}

@@ -1,0 +1,156 @@
+package dev.ticketing.orders.testing;
+
+import dev.ticketing.contracts.commands.Command;
+import dev.ticketing.contracts.commands.CommandHeaders;
+import dev.ticketing.contracts.events.ConsumerGroup;
+import dev.ticketing.contracts.events.EventPayload;
+import dev.ticketing.contracts.events.TicketCreated;
+import dev.ticketing.contracts.errors.ApiException;
+import dev.ticketing.orders.OrdersConfig;
+import dev.ticketing.orders.OrdersVerticle;
+import dev.ticketing.platform.delivery.Outbox;
+import dev.ticketing.platform.delivery.RelaySettings;
+import dev.ticketing.platform.mongo.Mongo;
+import dev.ticketing.platform.testing.EmbeddedMongo;
+import dev.ticketing.platform.testing.Eventually;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.bson.types.ObjectId;
+
+/**
+ * One orders verticle against a fresh in-memory Mongo wire server, with a hand-moved clock and a
+ * recorder standing in for the consumers of our events. Talks to the verticle exactly as the
+ * gateway and the other services do: over the event bus.
+ */
+public final class OrdersFixture {
+
+  public static final Duration WINDOW = Duration.ofSeconds(900);
+  public static final Instant START = Instant.parse("2026-11-22T10:00:00.123456Z");
+  private static final RelaySettings FAST_RELAY = new RelaySettings(200, 2000, 20, 200, 100);
+
+  public final TestClock clock = new TestClock(START);
+  public final EventRecorder events = new EventRecorder();
+  private final EmbeddedMongo mongoServer = new EmbeddedMongo();
+  private Vertx vertx;
+  private MongoClient db;
+  private OrdersVerticle verticle;
+  private String deployment;
+
+  /** Deploys the verticle allowing {@code maxHolds} unpaid orders per user. */
+  public Future<Void> start(Vertx vertx, int maxHolds) {
+    this.vertx = vertx;
+    this.db = Mongo.client(vertx, mongoServer.settings("orders"));
+    OrdersConfig config = new OrdersConfig(mongoServer.settings("orders"), FAST_RELAY, WINDOW, maxHolds, 0);
+    verticle = new OrdersVerticle(config, clock);
+    return events.register(vertx)
+        .compose(registered -> vertx.deployVerticle(verticle))
+        .onSuccess(id -> deployment = id)
+        .mapEmpty();
+  }
+
+  public Future<Void> start(Vertx vertx) {
+    return start(vertx, 10);
+  }
+
+  /** Undeploys and stops the database. Blocks: call it from the test thread (@AfterEach), not an event loop. */
+  public void stop() throws Exception {
+    if (deployment != null) {
+      vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    }
+    db.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    mongoServer.close();
+  }
+
+  public OrdersVerticle verticle() {
+    return verticle;
+  }
+
+  /** Direct access to the orders database, for assertions on what is stored. */
+  public MongoClient db() {
+    return db;
+  }
+
+  public static String newId() {
+    return new ObjectId().toHexString();
+  }
+
+  /** A ticket the tickets service listed, as our listener receives it; returns its id. */
+  public Future<String> listTicket(String title, long priceCents, String sellerId) {
+    String id = newId();
+    return publish(new TicketCreated(id, 0, title, priceCents, sellerId)).map(reply -> id);
+  }
+
+  /** Sends an event to the orders consumer group as the relay of its producer would; the reply body. */
+  public Future<JsonObject> publish(EventPayload event) {
+    return vertx.eventBus().<JsonObject>request(event.subject().address(ConsumerGroup.ORDERS), event.toJson())
+        .map(reply -> reply.body());
+  }
+
+  /** The failure code when the listener refused {@code event}; fails the future if it was accepted. */
+  public Future<Integer> refusedCode(EventPayload event) {
+    return publish(event).transform(result -> result.succeeded()
+        ? Future.failedFuture(new AssertionError("expected a refusal, got " + result.result()))
+        : Future.succeededFuture(((ReplyException) result.cause()).failureCode()));
+  }
+
+  /** Sends a command as the gateway does, on behalf of {@code userId} (null: signed out). */
+  public <T> Future<T> command(Command command, String userId, JsonObject body) {
+    DeliveryOptions options = new DeliveryOptions().addHeader(CommandHeaders.REQUEST_ID, "test-" + newId());
+    if (userId != null) {
+      options.addHeader(CommandHeaders.USER_ID, userId).addHeader(CommandHeaders.USER_EMAIL, userId + "@example.com");
+    }
+    return vertx.eventBus().<T>request(command.address(), body, options).map(reply -> reply.body());
+  }
+
+  /** The typed error a command failed with, as the gateway would rebuild it; fails if the command succeeded. */
+  public Future<ApiException> refusal(Command command, String userId, JsonObject body) {
+    return command(command, userId, body).transform(result -> {
+      if (result.succeeded()) {
+        return Future.failedFuture(new AssertionError("expected a failure, got " + result.result()));
+      }
+      ReplyException failure = (ReplyException) result.cause();
+      ApiException api = ApiException.fromWire(failure.failureCode(), failure.getMessage());
+      return api != null ? Future.succeededFuture(api)
+          : Future.failedFuture(new AssertionError("not an API error: " + failure.failureCode() + " " + failure.getMessage()));
+    });
+  }
+
+  /** "status first-message" of a failed command, for comparing many outcomes at once. */
+  public static String describe(Throwable failure) {
+    if (failure instanceof ReplyException reply) {
+      ApiException api = ApiException.fromWire(reply.failureCode(), reply.getMessage());
+      return reply.failureCode() + " " + (api == null ? reply.getMessage() : api.errors().get(0).message());
+    }
+    return failure.toString();
+  }
+
+  public Future<JsonObject> createOrder(String userId, String ticketId) {
+    return command(Command.CREATE_ORDER, userId, new JsonObject().put("ticketId", ticketId));
+  }
+
+  public Future<JsonObject> showOrder(String userId, String orderId) {
+    return command(Command.SHOW_ORDER, userId, new JsonObject().put("id", orderId));
+  }
+
+  public Future<JsonObject> cancelOrder(String userId, String orderId) {
+    return command(Command.CANCEL_ORDER, userId, new JsonObject().put("id", orderId));
+  }
+
+  /** The stored document of an order. */
+  public Future<JsonObject> stored(String orderId) {
+    return db.findOne("orders", new JsonObject().put("_id", orderId), null);
+  }
+
+  /** Waits until every event of the order has been acknowledged by every consumer group. */
+  public Future<Void> delivered(String orderId) {
+    return Eventually.await(vertx, 10_000, "the outbox of order " + orderId + " to drain",
+        () -> stored(orderId).map(document -> document.getJsonArray(Outbox.FIELD).isEmpty()));
+  }
+}
