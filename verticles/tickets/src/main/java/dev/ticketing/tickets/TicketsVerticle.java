@@ -1,0 +1,69 @@
+package dev.ticketing.tickets;
+
+import dev.ticketing.contracts.commands.Command;
+import dev.ticketing.contracts.commands.Service;
+import dev.ticketing.platform.commands.CommandBinder;
+import dev.ticketing.platform.delivery.OutboxRelay;
+import dev.ticketing.platform.health.Health;
+import dev.ticketing.platform.mongo.Mongo;
+import dev.ticketing.tickets.commands.CreateTicketHandler;
+import dev.ticketing.tickets.commands.ListTicketsHandler;
+import dev.ticketing.tickets.commands.ShowTicketHandler;
+import dev.ticketing.tickets.commands.UpdateTicketHandler;
+import dev.ticketing.tickets.listeners.ReleaseTicketListener;
+import dev.ticketing.tickets.listeners.ReserveTicketListener;
+import dev.ticketing.tickets.listeners.SellTicketListener;
+import dev.ticketing.tickets.store.OrderVersions;
+import dev.ticketing.tickets.store.TicketStore;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.ext.mongo.MongoClient;
+
+/**
+ * Ticket listings: create, edit, show, list. Orders reserve, release and sell tickets through
+ * their events; every change to a ticket is announced through the outbox of its document.
+ */
+public final class TicketsVerticle extends VerticleBase {
+
+  private final TicketsConfig config;
+  private MongoClient mongo;
+  private OutboxRelay relay;
+
+  public TicketsVerticle(TicketsConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    mongo = Mongo.client(vertx, config.mongo());
+    relay = new OutboxRelay(vertx, mongo, TicketStore.COLLECTION, config.relay());
+    TicketStore tickets = new TicketStore(mongo, relay);
+    OrderVersions orderVersions = new OrderVersions(mongo);
+
+    CommandBinder commands = new CommandBinder(vertx)
+        .bind(Command.CREATE_TICKET, new CreateTicketHandler(tickets))
+        .bind(Command.UPDATE_TICKET, new UpdateTicketHandler(tickets))
+        .bind(Command.SHOW_TICKET, new ShowTicketHandler(tickets))
+        .bind(Command.LIST_TICKETS, new ListTicketsHandler(tickets));
+
+    Future<Void> listening = Future.all(
+        new ReserveTicketListener(tickets, orderVersions).register(vertx),
+        new ReleaseTicketListener(tickets, orderVersions).register(vertx),
+        new SellTicketListener(tickets, orderVersions).register(vertx)).mapEmpty();
+
+    Health health = new Health(vertx).check("mongo", () -> Mongo.ping(mongo));
+
+    return tickets.createIndexes()
+        .compose(indexed -> commands.completion())
+        .compose(bound -> listening)
+        .compose(subscribed -> relay.start())
+        .compose(relaying -> health.answerPings(Service.TICKETS))
+        .compose(answering -> health.serve(config.managementPort()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    relay.stop();
+    return mongo.close();
+  }
+}

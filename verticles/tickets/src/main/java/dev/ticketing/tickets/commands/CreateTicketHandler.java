@@ -1,0 +1,32 @@
+package dev.ticketing.tickets.commands;
+
+import dev.ticketing.platform.commands.CommandHandler;
+import dev.ticketing.platform.commands.CommandRequest;
+import dev.ticketing.tickets.domain.Ticket;
+import dev.ticketing.tickets.domain.TicketDraft;
+import dev.ticketing.tickets.domain.TicketRules;
+import dev.ticketing.tickets.store.TicketStore;
+import io.vertx.core.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Lists a ticket for the signed-in user at version 0; ticket:created goes out through its outbox. */
+public final class CreateTicketHandler implements CommandHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(CreateTicketHandler.class);
+
+  private final TicketStore tickets;
+
+  public CreateTicketHandler(TicketStore tickets) {
+    this.tickets = tickets;
+  }
+
+  @Override
+  public Future<?> handle(CommandRequest request) {
+    String userId = request.requireUser();
+    TicketDraft draft = TicketRules.check(request.body().getValue("title"), request.body().getValue("price"));
+    return tickets.insert(userId, draft)
+        .onSuccess(ticket -> log.info("ticket {} listed by user {} (request {})", ticket.id(), userId, request.requestId()))
+        .map(Ticket::toJson);
+  }
+}

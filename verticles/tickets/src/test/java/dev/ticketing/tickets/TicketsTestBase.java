@@ -1,0 +1,113 @@
+package dev.ticketing.tickets;
+
+import dev.ticketing.contracts.commands.Command;
+import dev.ticketing.contracts.commands.CommandHeaders;
+import dev.ticketing.contracts.errors.ApiException;
+import dev.ticketing.contracts.events.ConsumerGroup;
+import dev.ticketing.contracts.events.EventPayload;
+import dev.ticketing.contracts.events.Subject;
+import dev.ticketing.platform.delivery.RelaySettings;
+import dev.ticketing.platform.testing.EmbeddedMongo;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs the tickets verticle against a real Mongo wire server and talks to it as the gateway and the
+ * orders service do: commands by request/reply, order events on the tickets group's addresses. The
+ * ticket events it emits are received, as the orders service would, by recording consumers.
+ */
+@ExtendWith(VertxExtension.class)
+public abstract class TicketsTestBase {
+
+  protected static final String ALICE = "aaaaaaaaaaaaaaaaaaaaaaaa";
+  protected static final String BOB = "bbbbbbbbbbbbbbbbbbbbbbbb";
+  private static final RelaySettings FAST = new RelaySettings(200, 2000, 20, 200, 100);
+
+  protected EmbeddedMongo mongoServer;
+  protected Vertx vertx;
+  private String deploymentId;
+  /** Payloads of ticket:created and ticket:updated as the orders group received them, in arrival order. */
+  protected final List<JsonObject> createdEvents = new CopyOnWriteArrayList<>();
+  protected final List<JsonObject> updatedEvents = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void deploy(Vertx vertx, VertxTestContext test) {
+    this.vertx = vertx;
+    mongoServer = new EmbeddedMongo();
+    TicketsConfig config = new TicketsConfig(mongoServer.settings("tickets"), FAST, 0);
+    Future.all(record(Subject.TICKET_CREATED, createdEvents), record(Subject.TICKET_UPDATED, updatedEvents))
+        .compose(recording -> vertx.deployVerticle(new TicketsVerticle(config)))
+        .onSuccess(id -> deploymentId = id)
+        .onComplete(test.succeedingThenComplete());
+  }
+
+  /** The verticle goes first, so that no relay sweep is still talking to the Mongo server when it stops. */
+  @AfterEach
+  void undeployThenStopMongo(VertxTestContext test) {
+    Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
+    undeployed.onComplete(done -> {
+      mongoServer.close();
+      test.completeNow();
+    });
+  }
+
+  private Future<Void> record(Subject subject, List<JsonObject> into) {
+    return vertx.eventBus().<JsonObject>consumer(subject.address(ConsumerGroup.ORDERS), message -> {
+      into.add(message.body());
+      message.reply(new JsonObject());
+    }).completion();
+  }
+
+  /** Sends a command as the gateway does; {@code userId} null means nobody is signed in. */
+  protected Future<JsonObject> send(Command command, JsonObject body, String userId) {
+    DeliveryOptions options = new DeliveryOptions().addHeader(CommandHeaders.REQUEST_ID, "test-request");
+    if (userId != null) {
+      options.addHeader(CommandHeaders.USER_ID, userId).addHeader(CommandHeaders.USER_EMAIL, "someone@example.com");
+    }
+    return vertx.eventBus().<JsonObject>request(command.address(), body, options).map(reply -> reply.body());
+  }
+
+  /** The failure a command ends with, as the gateway reads it; fails when the command succeeds. */
+  protected Future<ApiException> refusal(Command command, JsonObject body, String userId) {
+    return send(command, body, userId).transform(result -> {
+      if (result.succeeded()) {
+        return Future.failedFuture(new AssertionError(command + " unexpectedly succeeded: " + result.result()));
+      }
+      ReplyException reply = (ReplyException) result.cause();
+      ApiException failure = ApiException.fromWire(reply.failureCode(), reply.getMessage());
+      return failure != null ? Future.succeededFuture(failure)
+          : Future.failedFuture(new AssertionError("not an API error: " + reply.failureCode() + " " + reply.getMessage()));
+    });
+  }
+
+  protected Future<JsonObject> createTicket(String userId, String title, Object price) {
+    return send(Command.CREATE_TICKET, new JsonObject().put("title", title).put("price", price), userId);
+  }
+
+  protected Future<JsonObject> showTicket(String id) {
+    return send(Command.SHOW_TICKET, new JsonObject().put("id", id), null);
+  }
+
+  /** Delivers an order event to the tickets group; succeeds with the outcome (APPLIED or DUPLICATE). */
+  protected Future<String> deliver(EventPayload event) {
+    return vertx.eventBus().<JsonObject>request(event.subject().address(ConsumerGroup.TICKETS), event.toJson())
+        .map(reply -> reply.body().getString("outcome"));
+  }
+
+  /** Delivers an order event expected to be refused; succeeds with the failure code. */
+  protected Future<Integer> deliverRefused(EventPayload event) {
+    return deliver(event).transform(result -> result.succeeded()
+        ? Future.failedFuture(new AssertionError(event + " was accepted: " + result.result()))
+        : Future.succeededFuture(((ReplyException) result.cause()).failureCode()));
+  }
+}

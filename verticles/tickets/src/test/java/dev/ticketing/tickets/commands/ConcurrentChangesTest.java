@@ -1,0 +1,68 @@
+package dev.ticketing.tickets.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ticketing.contracts.commands.Command;
+import dev.ticketing.contracts.errors.ApiException;
+import dev.ticketing.contracts.events.OrderCreated;
+import dev.ticketing.tickets.TicketsTestBase;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxTestContext;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+/** Writes that race on one ticket: each applies on top of the other or is refused, none is lost. */
+class ConcurrentChangesTest extends TicketsTestBase {
+
+  @Test
+  void concurrentEditsAllApplyOneAfterAnother(VertxTestContext test) {
+    createTicket(ALICE, "Concert", 10)
+        .compose(created -> Future.all(IntStream.rangeClosed(1, 4)
+            .mapToObj(i -> send(Command.UPDATE_TICKET, edit(created.getString("id"), "Edit " + i, i), ALICE))
+            .toList()))
+        .onComplete(test.succeeding(edits -> test.verify(() -> {
+          Set<Long> versions = edits.<JsonObject>list().stream().map(edit -> edit.getLong("version")).collect(Collectors.toSet());
+          assertEquals(Set.of(1L, 2L, 3L, 4L), versions, "every edit got its own version");
+          test.completeNow();
+        })));
+  }
+
+  @RepeatedTest(5)
+  void anEditRacingAReservationNeverUndoesIt(VertxTestContext test) {
+    createTicket(ALICE, "Concert", 10)
+        .compose(created -> {
+          String id = created.getString("id");
+          OrderCreated order = TicketCommandsTest.orderFor(created);
+          Future<JsonObject> edit = send(Command.UPDATE_TICKET, edit(id, "Cheaper", 5), ALICE);
+          Future<String> reservation = deliver(order);
+          return Future.join(edit, reservation)
+              .transform(settled -> showTicket(id))
+              .onSuccess(ticket -> test.verify(() -> {
+                assertTrue(reservation.succeeded(), "the reservation is never refused by an edit");
+                assertEquals(order.id(), ticket.getString("orderId"));
+                if (edit.succeeded()) { // the edit came first, the reservation applied on top of it
+                  assertEquals(1L, edit.result().getLong("version"));
+                  assertEquals("Cheaper", ticket.getString("title"));
+                  assertEquals(2L, ticket.getLong("version"));
+                } else { // the reservation came first; the edit, read again, found the ticket reserved
+                  ReplyException refused = (ReplyException) edit.cause();
+                  assertEquals("Cannot edit a reserved ticket",
+                      ApiException.fromWire(refused.failureCode(), refused.getMessage()).getMessage());
+                  assertEquals("Concert", ticket.getString("title"));
+                  assertEquals(1L, ticket.getLong("version"));
+                }
+              }));
+        })
+        .onComplete(test.succeedingThenComplete());
+  }
+
+  private static JsonObject edit(String id, String title, Object price) {
+    return new JsonObject().put("id", id).put("title", title).put("price", price);
+  }
+}
