@@ -8,7 +8,9 @@ public enum ConsumerGroup {
   TICKETS("tickets"),
   ORDERS("orders"),
   PAYMENTS("payments"),
-  EXPIRATION("expiration");
+  EXPIRATION("expiration"),
+  /** The gateways, which push ticket changes to browsers (Server-Sent Events). */
+  GATEWAY("gateway");
 
   private final String wireName;
 

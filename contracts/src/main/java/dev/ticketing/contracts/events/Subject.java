@@ -1,6 +1,7 @@
 package dev.ticketing.contracts.events;
 
 import static dev.ticketing.contracts.events.ConsumerGroup.EXPIRATION;
+import static dev.ticketing.contracts.events.ConsumerGroup.GATEWAY;
 import static dev.ticketing.contracts.events.ConsumerGroup.ORDERS;
 import static dev.ticketing.contracts.events.ConsumerGroup.PAYMENTS;
 import static dev.ticketing.contracts.events.ConsumerGroup.TICKETS;
@@ -16,8 +17,8 @@ import java.util.function.Function;
  * system; a producer's outbox writes one delivery per group listed here.
  */
 public enum Subject {
-  TICKET_CREATED("ticket:created", 1, TicketCreated::fromJson, EnumSet.of(ORDERS)),
-  TICKET_UPDATED("ticket:updated", 1, TicketUpdated::fromJson, EnumSet.of(ORDERS)),
+  TICKET_CREATED("ticket:created", 1, TicketCreated::fromJson, EnumSet.of(ORDERS, GATEWAY)),
+  TICKET_UPDATED("ticket:updated", 1, TicketUpdated::fromJson, EnumSet.of(ORDERS, GATEWAY)),
   ORDER_CREATED("order:created", 1, OrderCreated::fromJson, EnumSet.of(TICKETS, PAYMENTS, EXPIRATION)),
   ORDER_CANCELLED("order:cancelled", 1, OrderCancelled::fromJson, EnumSet.of(TICKETS, PAYMENTS)),
   /** Added to the original design: the ticket is sold, so the seller's listing can say so. */

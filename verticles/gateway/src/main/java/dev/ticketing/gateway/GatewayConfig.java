@@ -19,10 +19,13 @@ import org.slf4j.LoggerFactory;
  * @param allowedOrigins    origins besides our own that may send cookie-authenticated writes
  * @param trustedProxyHops  reverse proxies in front of us whose X-Forwarded-For we believe
  * @param production        the production profile: stricter checks
+ * @param stripePublishableKey shown to the web client so it can use Stripe Elements; empty: test cards (sandbox)
+ * @param maxLiveConnections how many browsers one gateway streams ticket changes to
  */
 public record GatewayConfig(String host, int port, int bodyLimitBytes, String jwtKey, long sessionTtlSeconds,
                             boolean secureCookie, long serviceTimeoutMillis, List<String> allowedOrigins,
-                            int trustedProxyHops, boolean production) {
+                            int trustedProxyHops, boolean production, String stripePublishableKey,
+                            int maxLiveConnections) {
 
   private static final int MIN_KEY_LENGTH = 32;
 
@@ -46,7 +49,9 @@ public record GatewayConfig(String host, int port, int bodyLimitBytes, String jw
         settings.longInteger("SERVICE_TIMEOUT_MS", 15_000, 100, 300_000),
         settings.list("ALLOWED_ORIGINS", ""),
         settings.integer("TRUSTED_PROXY_HOPS", 0, 0, 10),
-        production);
+        production,
+        settings.string("STRIPE_PUBLISHABLE_KEY", ""),
+        settings.integer("MAX_LIVE_CONNECTIONS", 1000, 0, 100_000));
   }
 
   // Outside production a missing key is tolerated: sessions then end when this gateway stops.

@@ -6,8 +6,11 @@ import dev.ticketing.gateway.auth.SessionTokens;
 import dev.ticketing.gateway.auth.Sessions;
 import dev.ticketing.gateway.errors.FailureMapper;
 import dev.ticketing.gateway.http.ResponseHeaders;
+import dev.ticketing.gateway.live.LiveTickets;
+import dev.ticketing.gateway.live.TicketFeedListener;
 import dev.ticketing.gateway.routes.ApiRoutes;
 import dev.ticketing.gateway.routes.ServiceClient;
+import dev.ticketing.gateway.web.WebAssets;
 import dev.ticketing.platform.health.Health;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -26,6 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The only public HTTP server. Requests are routed and validated from the OpenAPI document in
  * contracts/, the session is verified here, and commands go to the services over the event bus.
+ * It also serves the web client and streams ticket changes to browsers.
  */
 public final class GatewayVerticle extends VerticleBase {
 
@@ -50,6 +54,7 @@ public final class GatewayVerticle extends VerticleBase {
     Sessions sessions = new Sessions(new SessionTokens(vertx, config.jwtKey(), config.sessionTtlSeconds()), config.secureCookie());
     ServiceClient services = new ServiceClient(vertx, config.serviceTimeoutMillis(), config.trustedProxyHops());
     FailureMapper failures = new FailureMapper(config.bodyLimitBytes());
+    LiveTickets live = new LiveTickets(vertx, config.maxLiveConnections());
     Health health = systemReadiness();
 
     return Future.all(OpenAPIContract.from(vertx, OPENAPI), vertx.fileSystem().readFile(OPENAPI)).compose(loaded -> {
@@ -61,18 +66,21 @@ public final class GatewayVerticle extends VerticleBase {
           .rootHandler(new CrossSiteGuard(config.allowedOrigins(), config.trustedProxyHops() > 0))
           .rootHandler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()))
           .rootHandler(sessions.reader());
-      new ApiRoutes(services, sessions).mount(api);
+      new ApiRoutes(services, sessions, config).mount(api);
 
       Router router = api.createRouter();
       health.mount(router);
       router.get("/api/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(document));
+      router.get("/api/live/tickets").handler(live.stream());
+      WebAssets.mount(router);
       router.route().failureHandler(failures);
       for (int status : new int[] {404, 405, 413, 500}) {
         router.errorHandler(status, failures);
       }
-      return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
-          .requestHandler(router)
-          .listen(config.port(), config.host());
+      return Future.all(live.start(), TicketFeedListener.registerAll(vertx))
+          .compose(feeding -> vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+              .requestHandler(router)
+              .listen(config.port(), config.host()));
     }).onSuccess(listening -> {
       server = listening;
       log.info("Gateway listening on http://{}:{}", config.host(), listening.actualPort());

@@ -1,7 +1,9 @@
 package dev.ticketing.gateway.routes;
 
 import dev.ticketing.contracts.commands.Command;
+import dev.ticketing.gateway.GatewayConfig;
 import dev.ticketing.gateway.auth.Sessions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
@@ -14,10 +16,13 @@ public final class ApiRoutes {
 
   private final ServiceClient services;
   private final Sessions sessions;
+  private final JsonObject clientConfig;
 
-  public ApiRoutes(ServiceClient services, Sessions sessions) {
+  public ApiRoutes(ServiceClient services, Sessions sessions, GatewayConfig config) {
     this.services = services;
     this.sessions = sessions;
+    String publishableKey = config.stripePublishableKey();
+    this.clientConfig = new JsonObject().put("stripePublishableKey", publishableKey.isEmpty() ? null : publishableKey);
   }
 
   public void mount(RouterBuilder api) {
@@ -31,5 +36,6 @@ public final class ApiRoutes {
     new TicketsRoutes(services).mount(api);
     new OrdersRoutes(services).mount(api);
     api.getRoute("createPayment").addHandler(Forward.json(services, Command.CREATE_PAYMENT, 201));
+    api.getRoute("clientConfig").addHandler(ctx -> Forward.respond(ctx, 200, clientConfig));
   }
 }

@@ -143,9 +143,11 @@ class OutboxDeliveryTest {
     return db.insert(collection, Outbox.attach(new JsonObject().put("_id", id), event));
   }
 
+  /** Nothing left for the orders group (ticket events also go to the gateways, which this test does not run). */
   private static Future<Boolean> outboxEmpty(MongoClient db, String collection, String id) {
     return db.findOne(collection, new JsonObject().put("_id", id), null)
-        .map(document -> document.getJsonArray(Outbox.FIELD).isEmpty());
+        .map(document -> document.getJsonArray(Outbox.FIELD).stream()
+            .noneMatch(entry -> ConsumerGroup.ORDERS.wireName().equals(((JsonObject) entry).getString("group"))));
   }
 
   private static Future<JsonObject> send(Vertx vertx, EventPayload event) {
