@@ -41,6 +41,7 @@ public final class LocalSystem implements AutoCloseable {
   private final Map<String, JvmProcess> processes = new LinkedHashMap<>();
   private final Map<String, Integer> managementPorts = new HashMap<>();
   private final int gatewayPort = Ports.free();
+  private String mongoUri;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private LocalSystem(String testName) {
@@ -74,6 +75,11 @@ public final class LocalSystem implements AutoCloseable {
     return "http://127.0.0.1:" + gatewayPort;
   }
 
+  /** The Mongo wire server every service uses (each in its own database), for checks behind the API. */
+  public String mongoUri() {
+    return mongoUri;
+  }
+
   public Path logs() {
     return logs;
   }
@@ -103,7 +109,8 @@ public final class LocalSystem implements AutoCloseable {
   private void startAll(List<String> services, Map<String, String> settings) {
     Map<String, String> shared = new HashMap<>(cluster.environment());
     shared.put("TICKETING_CONF_DIR", root.resolve("conf").toString());
-    shared.put("MONGO_URI", "mongodb://127.0.0.1:" + startMongo());
+    mongoUri = "mongodb://127.0.0.1:" + startMongo();
+    shared.put("MONGO_URI", mongoUri);
     shared.put("REDIS_URI", "redis://127.0.0.1:" + redis.port());
     if (services.contains("payments")) {
       int stripePort = Ports.free();

@@ -1,0 +1,72 @@
+package dev.ticketing.e2e.support;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.client.WebClientSession;
+import java.util.UUID;
+
+/** One person using the HTTP API with their own cookie jar, as a browser or curl would. */
+public final class Shopper {
+
+  private final WebClientSession http;
+  private final String email = "shopper-" + UUID.randomUUID() + "@example.com";
+
+  public Shopper(Vertx vertx, LocalSystem system) {
+    this.http = WebClientSession.create(WebClient.create(vertx, new WebClientOptions()
+        .setDefaultHost("127.0.0.1").setDefaultPort(system.gatewayPort()).setMaxPoolSize(100)));
+  }
+
+  public String email() {
+    return email;
+  }
+
+  public Future<JsonObject> signUp() {
+    return expect(201, http.post("/api/users/signup").sendJsonObject(
+        new JsonObject().put("email", email).put("password", "a long password")));
+  }
+
+  public Future<JsonObject> sell(String title, Object price) {
+    return expect(201, http.post("/api/tickets").sendJsonObject(new JsonObject().put("title", title).put("price", price)));
+  }
+
+  public Future<HttpResponse<Buffer>> ticket(String id) {
+    return http.get("/api/tickets/" + id).send();
+  }
+
+  public Future<HttpResponse<Buffer>> order(String ticketId) {
+    return http.post("/api/orders").sendJsonObject(new JsonObject().put("ticketId", ticketId));
+  }
+
+  public Future<HttpResponse<Buffer>> showOrder(String orderId) {
+    return http.get("/api/orders/" + orderId).send();
+  }
+
+  public Future<HttpResponse<Buffer>> cancel(String orderId) {
+    return http.delete("/api/orders/" + orderId).send();
+  }
+
+  public Future<HttpResponse<Buffer>> pay(String orderId, String token) {
+    return http.post("/api/payments").sendJsonObject(new JsonObject().put("orderId", orderId).put("token", token));
+  }
+
+  public Future<HttpResponse<Buffer>> get(String path) {
+    return http.get(path).send();
+  }
+
+  /** The body of a response with the expected status, or a failure that shows what came instead. */
+  public static Future<JsonObject> expect(int status, Future<HttpResponse<Buffer>> response) {
+    return response.compose(reply -> reply.statusCode() == status
+        ? Future.succeededFuture(reply.bodyAsJsonObject())
+        : Future.failedFuture(new AssertionError("expected " + status + ", got " + reply.statusCode() + " " + reply.bodyAsString())));
+  }
+
+  /** The first error message of an error response. */
+  public static String message(HttpResponse<Buffer> response) {
+    return response.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("message");
+  }
+}
