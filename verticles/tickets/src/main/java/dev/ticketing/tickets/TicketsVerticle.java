@@ -63,7 +63,7 @@ public final class TicketsVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    relay.stop();
-    return mongo.close();
+    // Deliveries in flight finish before the client closes; what is left stays in the outboxes.
+    return relay.stop().compose(stopped -> mongo.close());
   }
 }

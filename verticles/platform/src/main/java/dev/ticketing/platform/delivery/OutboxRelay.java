@@ -4,6 +4,7 @@ import dev.ticketing.contracts.events.ConsumerGroup;
 import dev.ticketing.contracts.events.Subject;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +52,8 @@ public final class OutboxRelay {
   private long delivered;
   private long failedAttempts;
   private boolean sweeping;
+  private boolean stopped;
+  private Promise<Void> idle;
   private long sweepTimer = -1;
 
   public OutboxRelay(Vertx vertx, MongoClient mongo, String collection, RelaySettings settings) {
@@ -69,9 +73,29 @@ public final class OutboxRelay {
     return Future.succeededFuture();
   }
 
-  public void stop() {
-    if (sweepTimer >= 0) {
-      vertx.cancelTimer(sweepTimer);
+  /**
+   * Stops sweeping and retrying; the future completes once deliveries in flight have finished (at
+   * most one send timeout later), so the caller can close the Mongo client safely afterwards.
+   * Whatever is still undelivered stays in the outboxes for the next start.
+   */
+  public Future<Void> stop() {
+    Promise<Void> stoppedPromise = Promise.promise();
+    context.runOnContext(ignored -> {
+      stopped = true;
+      if (sweepTimer >= 0) {
+        vertx.cancelTimer(sweepTimer);
+      }
+      idle = stoppedPromise;
+      completeIfIdle();
+    });
+    return stoppedPromise.future()
+        .timeout(settings.sendTimeoutMillis() + 1000, TimeUnit.MILLISECONDS)
+        .recover(slow -> Future.succeededFuture());
+  }
+
+  private void completeIfIdle() {
+    if (stopped && idle != null && draining.isEmpty()) {
+      idle.tryComplete();
     }
   }
 
@@ -108,6 +132,9 @@ public final class OutboxRelay {
   }
 
   private void drain(String documentId) {
+    if (stopped) {
+      return;
+    }
     if (!draining.add(documentId)) {
       drainAgain.add(documentId); // a drain is running; it will look again when it finishes
       return;
@@ -117,6 +144,7 @@ public final class OutboxRelay {
             : document.getJsonArray(Outbox.FIELD, new JsonArray())))
         .onComplete(result -> {
           draining.remove(documentId);
+          completeIfIdle();
           boolean again = drainAgain.remove(documentId);
           if (result.succeeded()) {
             failures.remove(documentId);
@@ -172,7 +200,7 @@ public final class OutboxRelay {
       log.info("outbox of {}/{} not delivered (attempt {}): {}; retrying in {} ms",
           collection, documentId, attempt, cause.getMessage(), delay);
     }
-    if (waitingToRetry.add(documentId)) {
+    if (!stopped && waitingToRetry.add(documentId)) {
       vertx.setTimer(delay, id -> {
         waitingToRetry.remove(documentId);
         drain(documentId);

@@ -1,0 +1,38 @@
+package dev.ticketing.payments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.ticketing.payments.support.PaymentsTestBase;
+import dev.ticketing.platform.testing.Ports;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.Test;
+
+/** Stripe cannot be reached: the buyer is told to come back later and nothing is recorded. */
+class StripeUnreachableTest extends PaymentsTestBase {
+
+  @Override
+  protected String stripeBase() {
+    return "http://127.0.0.1:" + Ports.free(); // nothing listens there
+  }
+
+  @Test
+  void aPaymentIsA503AndLeavesTheOrderUntouched(Vertx vertx, VertxTestContext test) {
+    placeOrder(vertx, BUYER, 1000)
+        .compose(orderId -> payFailure(vertx, BUYER, orderId, "pm_card_visa")
+            .compose(failed -> {
+              test.verify(() -> {
+                assertEquals(503, failed.status());
+                assertEquals("Payments are temporarily unavailable", failed.getMessage());
+              });
+              return stored(orderId);
+            }))
+        .onComplete(test.succeeding(order -> test.verify(() -> {
+          assertFalse(order.containsKey("payment"));
+          assertFalse(order.containsKey("outbox"));
+          assertEquals(0, order.getInteger("declines"));
+          test.completeNow();
+        })));
+  }
+}
