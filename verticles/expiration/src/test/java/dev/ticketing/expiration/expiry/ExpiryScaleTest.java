@@ -1,0 +1,108 @@
+package dev.ticketing.expiration.expiry;
+
+import static dev.ticketing.expiration.ExpirationFixtures.bothSetsEmpty;
+import static dev.ticketing.expiration.ExpirationFixtures.newOrderId;
+import static dev.ticketing.expiration.ExpirationFixtures.productionLease;
+import static dev.ticketing.expiration.ExpirationFixtures.seedDue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ticketing.expiration.Deliveries;
+import dev.ticketing.expiration.ExpirationVerticle;
+import dev.ticketing.platform.testing.Eventually;
+import dev.ticketing.platform.testing.RedisProcess;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import io.vertx.redis.client.RedisAPI;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Many orders due at once, and several instances sharing one schedule. */
+@ExtendWith(VertxExtension.class)
+class ExpiryScaleTest {
+
+  private static final Logger log = LoggerFactory.getLogger(ExpiryScaleTest.class);
+
+  private RedisProcess redisServer;
+  private RedisAPI redis;
+
+  @BeforeEach
+  void startRedis(Vertx vertx) {
+    redisServer = new RedisProcess();
+    redis = redisServer.settings().client(vertx);
+  }
+
+  @AfterEach
+  void stopRedis(Vertx vertx) throws Exception {
+    // Vert.x first, so nothing is polling a Redis that is going away.
+    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    redisServer.close();
+  }
+
+  @Test
+  @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
+  void twoInstancesDeliverEachDueOrderExactlyOnce(Vertx vertx, VertxTestContext test) {
+    List<String> orderIds = orderIds(2000);
+    Deliveries orders = Deliveries.acknowledging();
+    ExpirationVerticle first = new ExpirationVerticle(productionLease(redisServer));
+    ExpirationVerticle second = new ExpirationVerticle(productionLease(redisServer));
+    orders.register(vertx)
+        .compose(registered -> Future.all(vertx.deployVerticle(first), vertx.deployVerticle(second)))
+        // Due a moment from now, so both instances are polling when they fall due.
+        .compose(deployed -> seedDue(redis, orderIds, System.currentTimeMillis() + 300))
+        .compose(seeded -> Eventually.await(vertx, 45_000, "all orders acknowledged and forgotten",
+            () -> bothSetsEmpty(redis).map(empty -> empty && orders.perOrder().size() == orderIds.size())))
+        .onComplete(test.succeeding(done -> test.verify(() -> {
+          for (String orderId : orderIds) {
+            assertEquals(1, orders.of(orderId), "deliveries of order " + orderId);
+          }
+          assertEquals(orderIds.size(), orders.total());
+          assertEquals(orderIds.size(), first.stats().acknowledged() + second.stats().acknowledged());
+          log.info("instance 1 sent {}, instance 2 sent {}", first.stats().sent(), second.stats().sent());
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
+  void thousandsDueInTheSameSecondAreAllDelivered(Vertx vertx, VertxTestContext test) {
+    List<String> orderIds = orderIds(5000);
+    AtomicInteger notExactlyOnce = new AtomicInteger();
+    Deliveries orders = Deliveries.acknowledging();
+    ExpirationVerticle expiration = new ExpirationVerticle(productionLease(redisServer));
+    orders.register(vertx)
+        .compose(registered -> vertx.deployVerticle(expiration))
+        .compose(deployed -> seedDue(redis, orderIds, System.currentTimeMillis() + 500))
+        .compose(seeded -> Eventually.await(vertx, 45_000, "all orders acknowledged and forgotten",
+            () -> bothSetsEmpty(redis).map(empty -> empty && orders.perOrder().size() == orderIds.size())))
+        .onComplete(test.succeeding(done -> test.verify(() -> {
+          orderIds.forEach(orderId -> {
+            if (orders.of(orderId) != 1) {
+              notExactlyOnce.incrementAndGet();
+            }
+          });
+          assertEquals(0, notExactlyOnce.get(), "orders not delivered exactly once");
+          ExpirationStats stats = expiration.stats();
+          assertEquals(orderIds.size(), stats.acknowledged());
+          // Reported, not asserted: speed targets live in the benchmarks, not in a unit test.
+          log.info("{} orders due in the same millisecond: lateness p50 {} ms, p99 {} ms, max {} ms ({})",
+              orderIds.size(), stats.lateness().percentileMillis(0.5), stats.lateness().percentileMillis(0.99),
+              stats.lateness().maxMillis(), stats);
+          test.completeNow();
+        })));
+  }
+
+  private static List<String> orderIds(int count) {
+    return IntStream.range(0, count).mapToObj(i -> newOrderId()).toList();
+  }
+}
