@@ -194,7 +194,7 @@ class MarketplaceIT {
                 vertx.setTimer(250, id -> buyer.cancel(orderId).onComplete(cancelled));
                 return Future.all(payment, cancelled.future()).map(both -> {
                   test.verify(() -> {
-                    assertEquals(204, cancelled.future().result().statusCode());
+                    assertEquals(204, cancelled.future().result().statusCode(), cancelled.future().result().bodyAsString());
                     HttpResponse<Buffer> paid = payment.result();
                     assertEquals(400, paid.statusCode(), paid.bodyAsString());
                     assertTrue(message(paid).contains("refunded"), message(paid));

@@ -114,7 +114,9 @@ public final class LocalSystem implements AutoCloseable {
     shared.put("REDIS_URI", "redis://127.0.0.1:" + redis.port());
     if (services.contains("payments")) {
       int stripePort = Ports.free();
-      launch("stripe-sandbox", Map.of("STRIPE_SANDBOX_PORT", String.valueOf(stripePort)));
+      Map<String, String> sandbox = new HashMap<>(settings); // STRIPE_SANDBOX_LATENCY_MS, for one
+      sandbox.put("STRIPE_SANDBOX_PORT", String.valueOf(stripePort));
+      launch("stripe-sandbox", sandbox);
       awaitPort(stripePort, "stripe-sandbox");
       shared.put("STRIPE_KEY", "sk_test_e2e");
       shared.put("STRIPE_API_BASE", "http://127.0.0.1:" + stripePort);

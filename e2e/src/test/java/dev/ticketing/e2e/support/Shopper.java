@@ -3,6 +3,7 @@ package dev.ticketing.e2e.support;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -18,7 +19,7 @@ public final class Shopper {
 
   public Shopper(Vertx vertx, LocalSystem system) {
     this.http = WebClientSession.create(WebClient.create(vertx, new WebClientOptions()
-        .setDefaultHost("127.0.0.1").setDefaultPort(system.gatewayPort()).setMaxPoolSize(100)));
+        .setDefaultHost("127.0.0.1").setDefaultPort(system.gatewayPort()), new PoolOptions().setHttp1MaxSize(100)));
   }
 
   public String email() {
