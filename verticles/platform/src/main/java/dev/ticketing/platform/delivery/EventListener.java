@@ -45,7 +45,7 @@ public abstract class EventListener<P extends EventPayload> {
 
   @SuppressWarnings("unchecked")
   private void receive(Message<JsonObject> message) {
-    String eventId = message.headers().get(Subject.HEADER_EVENT_ID);
+    String eventId = message.headers().get(Subject.HEADER_EVENT_ID) == null ? "(no id)" : message.headers().get(Subject.HEADER_EVENT_ID);
     P event;
     try {
       event = (P) subject.decode(message.body());
