@@ -1,4 +1,6 @@
 // Entry point: learn who is signed in, draw the header, then let the router show the page.
+import { api } from './api.js';
+import { useCurrency } from './dom.js';
 import { mountHeader } from './header.js';
 import { route, start } from './router.js';
 import { session } from './session.js';
@@ -21,6 +23,7 @@ route('/orders/:id', orderView, { signedIn: true });
 route('/listings', listingsView, { signedIn: true });
 
 // The session is known before the first page renders, so protected pages do not flash a sign-in redirect.
-await session.load();
+// The currency is known too, so prices are drawn once, with their symbol.
+await Promise.all([session.load(), api.config().then((config) => useCurrency(config.currency)).catch(() => {})]);
 mountHeader(document.getElementById('site-nav'));
 start(document.getElementById('main'));

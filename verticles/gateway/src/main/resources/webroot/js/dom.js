@@ -32,9 +32,18 @@ export function replace(element, ...children) {
   return element;
 }
 
+let currency = null;
+
+/** The ISO code prices are in (from /api/config); until it is known, prices show without a symbol. */
+export function useCurrency(code) {
+  currency = typeof code === 'string' && /^[a-z]{3}$/i.test(code) ? code.toUpperCase() : null;
+}
+
 /** Prices arrive in major units (20.5 means 20.50); always show two decimals. */
 export function formatPrice(price) {
-  return Number(price).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const options = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+  if (currency) Object.assign(options, { style: 'currency', currency });
+  return Number(price).toLocaleString('en-US', options);
 }
 
 export function formatDateTime(iso) {

@@ -23,7 +23,7 @@ class GoldenPayloadsTest {
 
   private static final Map<Subject, EventPayload> SAMPLES = Map.of(
       Subject.TICKET_CREATED, new TicketCreated("t1", 0, "Concert", 2050, "u1"),
-      Subject.TICKET_UPDATED, new TicketUpdated("t1", 1, "Concert", 2050, "u1", "o1"),
+      Subject.TICKET_UPDATED, new TicketUpdated("t1", 1, "Concert", 2050, "u1", "o1", false),
       Subject.ORDER_CREATED, new OrderCreated("o1", 0, "created", "u2", Instant.parse("2026-11-22T10:15:00Z"), "t1", 2050),
       Subject.ORDER_CANCELLED, new OrderCancelled("o1", 1, "t1"),
       Subject.ORDER_COMPLETED, new OrderCompleted("o1", 1, "t1"),
@@ -47,6 +47,13 @@ class GoldenPayloadsTest {
     for (Map.Entry<Subject, EventPayload> sample : SAMPLES.entrySet()) {
       assertEquals(sample.getValue(), sample.getKey().decode(golden(sample.getKey())), sample.getKey().wireName());
     }
+  }
+
+  @Test
+  void aTicketUpdateFromBeforeSoldExistedDecodesAsNotSold() {
+    JsonObject older = new JsonObject().put("id", "t1").put("version", 1).put("title", "Concert").put("price", 2050)
+        .put("userId", "u1").putNull("orderId");
+    assertEquals(new TicketUpdated("t1", 1, "Concert", 2050, "u1", null, false), Subject.TICKET_UPDATED.decode(older));
   }
 
   @Test

@@ -65,7 +65,7 @@ class ExpiryBrowserIT {
       LocatorAssertions.ContainsTextOptions expiry = new LocatorAssertions.ContainsTextOptions().setTimeout(HOLD_SECONDS * 1000 + 30_000);
       assertThat(page.getByTestId("payment-outcome")).containsText("This order expired", expiry);
       assertThat(page.getByTestId("order-status")).containsText("Cancelled");
-      assertThat(button(page, "Pay 9.50")).isHidden();
+      assertThat(button(page, "Pay $9.50")).isHidden();
       assertThat(countdown).isHidden();
       assertThat(page.getByTestId("ticket-release")).containsText("available again", expiry);
       buyer.screenshot("expired");

@@ -106,7 +106,7 @@ class MarketplaceBrowserIT {
       buyer.screenshot("order-awaiting-payment");
 
       buyerPage.getByLabel("Visa (succeeds)").check();
-      button(buyerPage, "Pay 20.50").click();
+      button(buyerPage, "Pay $20.50").click();
       assertThat(buyerPage.getByTestId("payment-outcome")).containsText("Your order is complete");
       assertThat(buyerPage.getByTestId("order-status")).containsText("Complete");
       assertThat(buyerPage.getByTestId("countdown")).isHidden();
@@ -151,17 +151,17 @@ class MarketplaceBrowserIT {
       assertThat(page.getByTestId("countdown")).containsText("Time left to pay");
       page.getByLabel("Declined card").check();
       buyer.screenshot("declined-card-chosen");
-      button(page, "Pay 45.00").click();
+      button(page, "Pay $45.00").click();
 
       Locator outcome = page.getByTestId("payment-outcome");
       assertThat(outcome).containsText("Payment failed");
       assertThat(outcome).containsText("declined");
       assertThat(page.getByTestId("order-status")).containsText("Awaiting payment");
-      assertThat(button(page, "Pay 45.00")).isEnabled();
+      assertThat(button(page, "Pay $45.00")).isEnabled();
       buyer.screenshot("declined");
 
       page.getByLabel("Visa (succeeds)").check();
-      button(page, "Pay 45.00").click();
+      button(page, "Pay $45.00").click();
       assertThat(outcome).containsText("Your order is complete");
       assertThat(page.getByTestId("order-status")).containsText("Complete");
       buyer.screenshot("paid-after-decline");

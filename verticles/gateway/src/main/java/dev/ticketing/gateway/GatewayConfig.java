@@ -21,11 +21,12 @@ import org.slf4j.LoggerFactory;
  * @param production        the production profile: stricter checks
  * @param stripePublishableKey shown to the web client so it can use Stripe Elements; empty: test cards (sandbox)
  * @param maxLiveConnections how many browsers one gateway streams ticket changes to
+ * @param currency          ISO currency of prices (PAYMENT_CURRENCY, shared with payments), for display
  */
 public record GatewayConfig(String host, int port, int bodyLimitBytes, String jwtKey, long sessionTtlSeconds,
                             boolean secureCookie, long serviceTimeoutMillis, List<String> allowedOrigins,
                             int trustedProxyHops, boolean production, String stripePublishableKey,
-                            int maxLiveConnections) {
+                            int maxLiveConnections, String currency) {
 
   private static final int MIN_KEY_LENGTH = 32;
 
@@ -51,7 +52,8 @@ public record GatewayConfig(String host, int port, int bodyLimitBytes, String jw
         settings.integer("TRUSTED_PROXY_HOPS", 0, 0, 10),
         production,
         settings.string("STRIPE_PUBLISHABLE_KEY", ""),
-        settings.integer("MAX_LIVE_CONNECTIONS", 1000, 0, 100_000));
+        settings.integer("MAX_LIVE_CONNECTIONS", 1000, 0, 100_000),
+        settings.string("PAYMENT_CURRENCY", "usd").toLowerCase());
   }
 
   // Outside production a missing key is tolerated: sessions then end when this gateway stops.

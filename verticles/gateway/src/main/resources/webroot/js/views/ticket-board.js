@@ -98,10 +98,11 @@ function ticketCard(ticket) {
 
 function fillCard(card, ticket) {
   const available = isAvailable(ticket);
-  card.dataset.state = available ? 'available' : 'reserved';
+  const state = available ? 'available' : ticket.sold ? 'sold' : 'reserved';
+  card.dataset.state = state;
   card.classList.toggle('ticket-card--reserved', !available);
   return replace(card,
     h('a', { href: `/tickets/${encodeURIComponent(ticket.id)}`, class: 'ticket-card__title' }, ticket.title),
     h('p', { class: 'ticket-card__price' }, formatPrice(ticket.price)),
-    available ? badge('available', 'Available') : badge('reserved', 'Reserved'));
+    badge(state, { available: 'Available', reserved: 'Reserved', sold: 'Sold' }[state]));
 }

@@ -30,7 +30,7 @@ class EmittedEventsTest extends TicketsTestBase {
             .map(updated.getString("id")))
         .onComplete(test.succeeding(id -> test.verify(() -> {
           assertEquals(new TicketCreated(id, 0, "Concert", 2050, ALICE), TicketCreated.fromJson(createdEvents.get(0)));
-          assertEquals(new TicketUpdated(id, 1, "Concert (late)", 2500, ALICE, null), TicketUpdated.fromJson(updatedEvents.get(0)));
+          assertEquals(new TicketUpdated(id, 1, "Concert (late)", 2500, ALICE, null, false), TicketUpdated.fromJson(updatedEvents.get(0)));
           test.completeNow();
         })));
   }
@@ -47,8 +47,8 @@ class EmittedEventsTest extends TicketsTestBase {
             .map(id))
         .onComplete(test.succeeding(id -> test.verify(() -> {
           List<TicketUpdated> events = updatedEvents.stream().map(TicketUpdated::fromJson).toList();
-          assertEquals(new TicketUpdated(id, 1, "Concert", 1000, ALICE, orderId), events.get(0));
-          assertEquals(new TicketUpdated(id, 2, "Concert", 1000, ALICE, null), events.get(1));
+          assertEquals(new TicketUpdated(id, 1, "Concert", 1000, ALICE, orderId, false), events.get(0));
+          assertEquals(new TicketUpdated(id, 2, "Concert", 1000, ALICE, null, false), events.get(1));
           assertNull(events.get(1).orderId());
           test.completeNow();
         })));

@@ -30,13 +30,13 @@ final class ValidationErrors {
   static ApiException from(ValidatorException failure) {
     return switch (failure.type()) {
       case UNSUPPORTED_VALUE_FORMAT -> new ApiException(415, "Content-Type must be application/json");
-      case MISSING_REQUIRED_PARAMETER -> new ApiException(400, isAboutBody(failure)
-          ? "A JSON request body is required" : "Missing parameter" + parameterName(failure));
-      case INVALID_VALUE_FORMAT, ILLEGAL_VALUE -> new ApiException(400, isAboutBody(failure)
-          ? "The request body is not valid JSON" : "Invalid parameter" + parameterName(failure));
+      case MISSING_REQUIRED_PARAMETER -> isAboutBody(failure)
+          ? new ApiException(400, "A JSON request body is required") : parameterError("Missing parameter", failure);
+      case INVALID_VALUE_FORMAT, ILLEGAL_VALUE -> isAboutBody(failure)
+          ? new ApiException(400, "The request body is not valid JSON") : parameterError("Invalid parameter", failure);
       case INVALID_VALUE -> failure instanceof SchemaValidationException schema && isAboutBody(failure)
           ? new ApiException(400, bodyErrors(schema.getOutputUnit()))
-          : new ApiException(400, "Invalid parameter" + parameterName(failure));
+          : parameterError("Invalid parameter", failure);
       default -> new ApiException(400, "Bad request");
     };
   }
@@ -46,9 +46,11 @@ final class ValidationErrors {
     return message.contains("body") || !message.contains("parameter");
   }
 
-  private static String parameterName(ValidatorException failure) {
+  /** A query or path parameter's error; {@code field} names the parameter, so a form can show it beside its input. */
+  private static ApiException parameterError(String problem, ValidatorException failure) {
     Matcher matcher = PARAMETER.matcher(String.valueOf(failure.getMessage()));
-    return matcher.find() ? " " + matcher.group(1) : "";
+    String name = matcher.find() ? matcher.group(1) : null;
+    return new ApiException(400, List.of(new ApiError(name == null ? problem : problem + " " + name, name)));
   }
 
   /**

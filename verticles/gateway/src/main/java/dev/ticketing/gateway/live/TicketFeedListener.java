@@ -44,6 +44,9 @@ public final class TicketFeedListener<P extends EventPayload> extends EventListe
     if (!ticket.containsKey("orderId")) {
       ticket.putNull("orderId");
     }
+    if (!ticket.containsKey("sold")) {
+      ticket.put("sold", false);
+    }
     return ticket;
   }
 }

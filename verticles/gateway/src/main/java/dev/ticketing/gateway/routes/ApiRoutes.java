@@ -22,7 +22,9 @@ public final class ApiRoutes {
     this.services = services;
     this.sessions = sessions;
     String publishableKey = config.stripePublishableKey();
-    this.clientConfig = new JsonObject().put("stripePublishableKey", publishableKey.isEmpty() ? null : publishableKey);
+    this.clientConfig = new JsonObject()
+        .put("stripePublishableKey", publishableKey.isEmpty() ? null : publishableKey)
+        .put("currency", config.currency());
   }
 
   public void mount(RouterBuilder api) {

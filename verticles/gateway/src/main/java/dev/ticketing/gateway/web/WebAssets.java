@@ -1,21 +1,24 @@
 package dev.ticketing.gateway.web;
 
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 
 /**
- * Serves the web client from the classpath folder {@value #ROOT}. Scripts and styles may be
- * cached for an hour and are revalidated by Last-Modified; the page itself is always revalidated,
- * so a new release is picked up at the next load. Any other GET outside /api answers the page, so
- * the client's own paths (/tickets/123) work on reload. Pages carry a strict Content-Security-Policy
- * (scripts only from us, and Stripe's when Elements is used) and may not be framed.
+ * Serves the web client from the classpath folder {@value #ROOT}. Every file is served with
+ * {@code Cache-Control: no-cache} and a Last-Modified date: browsers keep their copy but ask each
+ * time, and an unchanged file costs a 304, so a new release is picked up at the next load (asset
+ * URLs are not versioned, so "immutable" would serve last release's scripts for an hour). A GET or
+ * HEAD outside /api for a path without a file extension answers the page, so the client's own
+ * paths (/tickets/123) work on reload; a missing file is a plain 404. Pages carry a strict
+ * Content-Security-Policy (scripts only from us, and Stripe's when Elements is used) and may not be
+ * framed.
  */
 public final class WebAssets {
 
   static final String ROOT = "webroot";
-  private static final long ASSET_MAX_AGE_SECONDS = 3600;
   private static final String CSP = String.join("; ",
       "default-src 'self'",
       "script-src 'self' https://js.stripe.com",
@@ -33,13 +36,12 @@ public final class WebAssets {
 
   public static void mount(Router router) {
     router.route().handler(WebAssets::pageHeaders);
-    router.get("/").handler(WebAssets::page); // the page itself is never served from a cache unchecked
+    router.route("/").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(WebAssets::page);
     router.route("/*").handler(StaticHandler.create(ROOT)
-        .setCachingEnabled(true)
-        .setMaxAgeSeconds(ASSET_MAX_AGE_SECONDS)
+        .setCachingEnabled(true) // for Last-Modified and 304s; Cache-Control itself is set in pageHeaders
         .setIndexPage("index.html")
         .setDefaultContentEncoding("UTF-8"));
-    router.get("/*").handler(WebAssets::page);
+    router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(WebAssets::page);
   }
 
   private static void pageHeaders(RoutingContext ctx) {
@@ -47,18 +49,19 @@ public final class WebAssets {
       ctx.response()
           .putHeader("Content-Security-Policy", CSP)
           .putHeader("X-Frame-Options", "DENY");
+      ctx.addHeadersEndHandler(ended -> ctx.response().headers().set(HttpHeaders.CACHE_CONTROL, "no-cache"));
     }
     ctx.next();
   }
 
-  /** The client's own paths: the single page, which routes itself. */
+  /** The client's own paths: the single page, which routes itself. Files that do not exist stay 404. */
   private static void page(RoutingContext ctx) {
-    if (ctx.request().path().startsWith("/api/")) {
+    String path = ctx.request().path();
+    if (path.startsWith("/api/") || path.substring(path.lastIndexOf('/') + 1).contains(".")) {
       ctx.next();
       return;
     }
     ctx.response()
-        .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
         .sendFile(ROOT + "/index.html");
   }

@@ -19,7 +19,7 @@ public final class GatewayFixture {
 
   public static GatewayConfig config(long serviceTimeoutMillis, boolean secureCookie) {
     return new GatewayConfig("127.0.0.1", 0, BODY_LIMIT, JWT_KEY, 3600, secureCookie, serviceTimeoutMillis,
-        List.of("https://shop.example.com"), 0, false, "", 10);
+        List.of("https://shop.example.com"), 0, false, "", 10, "usd");
   }
 
   public static Future<WebClient> start(Vertx vertx, GatewayConfig config) {

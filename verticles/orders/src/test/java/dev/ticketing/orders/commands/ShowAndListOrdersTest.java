@@ -90,7 +90,7 @@ class ShowAndListOrdersTest {
   void ticketEditsShowOnOrders(VertxTestContext test) {
     orders.listTicket("Opera", 2000, seller)
         .compose(ticketId -> orders.createOrder(buyer, ticketId)
-            .compose(order -> orders.publish(new TicketUpdated(ticketId, 1, "Opera (matinee)", 2550, seller, order.getString("id")))
+            .compose(order -> orders.publish(new TicketUpdated(ticketId, 1, "Opera (matinee)", 2550, seller, order.getString("id"), false))
                 .compose(edited -> Future.all(orders.showOrder(buyer, order.getString("id")),
                     orders.<JsonArray>command(Command.LIST_ORDERS, buyer, new JsonObject())))))
         .onComplete(test.succeeding(both -> test.verify(() -> {

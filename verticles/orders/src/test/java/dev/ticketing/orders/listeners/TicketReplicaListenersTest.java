@@ -55,7 +55,7 @@ class TicketReplicaListenersTest {
   @Test
   void duplicatesAreAcknowledgedWithoutASecondEffect(VertxTestContext test) {
     TicketCreated created = new TicketCreated(ticketId, 0, "Opera", 2000, seller);
-    TicketUpdated edited = new TicketUpdated(ticketId, 1, "Opera (matinee)", 2500, seller, null);
+    TicketUpdated edited = new TicketUpdated(ticketId, 1, "Opera (matinee)", 2500, seller, null, false);
     orders.publish(created)
         .compose(first -> orders.publish(edited))
         .compose(applied -> Future.all(orders.publish(created), orders.publish(edited)))
@@ -76,8 +76,8 @@ class TicketReplicaListenersTest {
 
   @Test
   void anUpdateAheadOfItsPredecessorIsRefusedThenApplied(VertxTestContext test) {
-    TicketUpdated v1 = new TicketUpdated(ticketId, 1, "Opera", 2200, seller, null);
-    TicketUpdated v2 = new TicketUpdated(ticketId, 2, "Opera (final)", 2400, seller, null);
+    TicketUpdated v1 = new TicketUpdated(ticketId, 1, "Opera", 2200, seller, null, false);
+    TicketUpdated v2 = new TicketUpdated(ticketId, 2, "Opera (final)", 2400, seller, null, false);
     orders.refusedCode(v1)
         .compose(code -> {
           test.verify(() -> assertEquals(EventListener.OUT_OF_ORDER, code, "an update before the creation is a gap"));

@@ -83,7 +83,7 @@ class OutboxDeliveryTest {
     MongoClient db = Mongo.client(vertx, mongoServer.settings("consumer"));
     TicketReplicaListeners listeners = new TicketReplicaListeners(db);
     TicketCreated created = new TicketCreated("t2", 0, "Ballet", 1500, "u1");
-    TicketUpdated renamed = new TicketUpdated("t2", 1, "Ballet (matinee)", 1500, "u1", null);
+    TicketUpdated renamed = new TicketUpdated("t2", 1, "Ballet (matinee)", 1500, "u1", null, false);
     listeners.register(vertx)
         .compose(registered -> send(vertx, created))
         .compose(first -> send(vertx, renamed))
@@ -112,12 +112,12 @@ class OutboxDeliveryTest {
     OutboxRelay relay = new OutboxRelay(vertx, producerDb, "outbox_docs", FAST);
     // Two documents, so the relay has no order between them: the update is sent before the creation.
     listeners.register(vertx)
-        .compose(registered -> send(vertx, new TicketUpdated("t3", 1, "Jazz", 900, "u1", null))
+        .compose(registered -> send(vertx, new TicketUpdated("t3", 1, "Jazz", 900, "u1", null, false))
             .map(reply -> "accepted").recover(refused -> Future.succeededFuture(
                 ((ReplyException) refused).failureCode() == EventListener.OUT_OF_ORDER ? "refused" : "other")))
         .compose(direct -> {
           test.verify(() -> assertEquals("refused", direct, "a gap is refused, not applied"));
-          return writeWithOutbox(producerDb, "outbox_docs", "later", new TicketUpdated("t3", 1, "Jazz", 900, "u1", null));
+          return writeWithOutbox(producerDb, "outbox_docs", "later", new TicketUpdated("t3", 1, "Jazz", 900, "u1", null, false));
         })
         .compose(written -> {
           relay.kick("later");

@@ -39,7 +39,7 @@ public record Ticket(String id, String title, long price, String userId, long ve
   }
 
   public TicketUpdated updatedEvent() {
-    return new TicketUpdated(id, version, title, price, userId, orderId);
+    return new TicketUpdated(id, version, title, price, userId, orderId, sold);
   }
 
   /** The API shape: the price in major units, {@code orderId} present and null when free. */
