@@ -46,7 +46,14 @@ public final class LocalSystem implements AutoCloseable {
 
   private LocalSystem(String testName) {
     try {
-      logs = Files.createDirectories(root.resolve("e2e/target/e2e-logs").resolve(testName));
+      // Each run starts from nothing: no data (the Mongo file lives here too) or logs of the last run.
+      Path folder = root.resolve("e2e/target/e2e-logs").resolve(testName);
+      if (Files.exists(folder)) {
+        try (var old = Files.walk(folder)) {
+          old.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+      }
+      logs = Files.createDirectories(folder);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
