@@ -3,6 +3,7 @@ package dev.ticketing.e2e.support;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -57,6 +58,12 @@ public final class Shopper {
 
   public Future<HttpResponse<Buffer>> get(String path) {
     return http.get(path).send();
+  }
+
+  /** Any request; a null body sends none. */
+  public Future<HttpResponse<Buffer>> send(HttpMethod method, String path, JsonObject body) {
+    var request = http.request(method, path);
+    return body == null ? request.send() : request.sendJsonObject(body);
   }
 
   /** The body of a response with the expected status, or a failure that shows what came instead. */
