@@ -64,7 +64,8 @@ public final class PaymentsVerticle extends VerticleBase {
 
     Health health = new Health(vertx).check("mongo", () -> Mongo.ping(mongo));
 
-    return Future.all(commands.completion(), listening)
+    return orders.createIndexes()
+        .compose(indexed -> Future.all(commands.completion(), listening))
         .compose(registered -> relay.start())
         .compose(relaying -> sweep.start())
         .compose(sweeping -> health.answerPings(Service.PAYMENTS))

@@ -6,16 +6,26 @@ import dev.ticketing.gateway.auth.Sessions;
 import dev.ticketing.gateway.http.ClientAddress;
 import dev.ticketing.gateway.http.ResponseHeaders;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Sends commands to the services over the event bus (request/reply; the bus load-balances among
  * a service's instances). Identity headers are set here from the verified session and nowhere
  * else; nothing the client sent is copied into them.
+ *
+ * <p>"No handlers" means the command reached nobody, so sending it again is safe whatever it does.
+ * It is tried again twice (after 150 and 450 ms) before the client gets a 503: a service that is
+ * restarting, or whose handlers this gateway learns of ~1 s after it joined, is waited for briefly.
  */
 public final class ServiceClient {
+
+  private static final int NO_HANDLER_RETRIES = 2;
+  private static final long NO_HANDLER_FIRST_DELAY_MILLIS = 150;
 
   private final Vertx vertx;
   private final long timeoutMillis;
@@ -35,6 +45,21 @@ public final class ServiceClient {
     Sessions.current(ctx).ifPresent(user -> options
         .addHeader(CommandHeaders.USER_ID, user.id())
         .addHeader(CommandHeaders.USER_EMAIL, user.email()));
-    return vertx.eventBus().request(command.address(), body, options).map(reply -> reply.body());
+    return request(command, body, options, 0);
+  }
+
+  private Future<Object> request(Command command, Object body, DeliveryOptions options, int attempt) {
+    return vertx.eventBus().request(command.address(), body, options)
+        .map(reply -> reply.body())
+        .recover(failure -> {
+          boolean nobodyListening = failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS;
+          if (!nobodyListening || attempt >= NO_HANDLER_RETRIES) {
+            return Future.failedFuture(failure);
+          }
+          Promise<Object> retried = Promise.promise();
+          vertx.setTimer(NO_HANDLER_FIRST_DELAY_MILLIS * (1L << (2 * attempt)),
+              id -> request(command, body, options, attempt + 1).onComplete(retried));
+          return retried.future();
+        });
   }
 }

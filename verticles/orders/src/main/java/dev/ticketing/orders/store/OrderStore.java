@@ -50,7 +50,8 @@ public final class OrderStore {
    */
   public Future<Void> createIndexes() {
     return mongo.createIndexWithOptions(ORDERS, new JsonObject().put(TICKET_HOLD, 1), sparseUnique(DuplicateHolds.TICKET_HOLD_INDEX))
-        .compose(done -> mongo.createIndexWithOptions(ORDERS, new JsonObject().put(USER_HOLD, 1), sparseUnique(DuplicateHolds.USER_HOLD_INDEX)));
+        .compose(done -> mongo.createIndexWithOptions(ORDERS, new JsonObject().put(USER_HOLD, 1), sparseUnique(DuplicateHolds.USER_HOLD_INDEX)))
+        .compose(done -> Mongo.index(mongo, ORDERS, new JsonObject().put("userId", 1).put("_id", -1), "buyer_newest_first"));
   }
 
   /** The hold slots the user's unpaid orders occupy. */

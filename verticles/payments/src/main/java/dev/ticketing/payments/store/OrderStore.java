@@ -9,6 +9,7 @@ import dev.ticketing.payments.domain.Refund;
 import dev.ticketing.platform.delivery.Outbox;
 import dev.ticketing.platform.delivery.Outcome;
 import dev.ticketing.platform.delivery.VersionedReplica;
+import dev.ticketing.platform.mongo.Mongo;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
@@ -79,6 +80,11 @@ public final class OrderStore {
     JsonObject filter = byId(orderId).put("refund", ABSENT);
     return mongo.updateCollection(ORDERS, filter, new JsonObject().put("$set", new JsonObject().put("refund", refund.toDocument())))
         .map(result -> result.getDocMatched() == 1);
+  }
+
+  /** For the refund sweep's query, on MongoDB. */
+  public Future<Void> createIndexes() {
+    return Mongo.index(mongo, ORDERS, new JsonObject().put("status", 1), "by_status");
   }
 
   /** Cancelled orders whose payment has not been refunded yet (a refund failed, or we stopped halfway). */

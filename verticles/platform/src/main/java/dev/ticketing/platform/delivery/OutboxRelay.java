@@ -165,7 +165,9 @@ public final class OutboxRelay {
       byGroup.computeIfAbsent(json.getString("group"), group -> new ArrayList<>()).add(json);
     }
     List<Future<Void>> groups = byGroup.values().stream().map(list -> deliverInOrder(documentId, list, 0)).toList();
-    return Future.all(groups).mapEmpty();
+    // join, not all: the drain ends only when every group has finished, or a retry could re-send
+    // an entry whose acknowledgement is still on its way (a duplicate, absorbed but wasteful).
+    return Future.join(groups).mapEmpty();
   }
 
   private Future<Void> deliverInOrder(String documentId, List<JsonObject> entries, int index) {

@@ -22,6 +22,7 @@ import io.vertx.junit5.VertxTestContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,28 @@ class OutboxDeliveryTest {
           assertEquals("Jazz", replica.getString("title"));
           assertEquals(1L, replica.getLong("version"));
           assertEquals(2, listeners.applied.get());
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void aGroupThatIsAwayCausesNoDuplicatesForTheOthers(Vertx vertx, VertxTestContext test) {
+    MongoClient producerDb = Mongo.client(vertx, mongoServer.settings("producer"));
+    OutboxRelay relay = new OutboxRelay(vertx, producerDb, "tickets", FAST);
+    AtomicInteger received = new AtomicInteger();
+    // The orders group answers slowly; the gateway group (ticket events go to both) is not running at all.
+    vertx.eventBus().<JsonObject>consumer(Subject.TICKET_CREATED.address(ConsumerGroup.ORDERS), message -> {
+      received.incrementAndGet();
+      vertx.setTimer(150, id -> message.reply(new JsonObject()));
+    }).completion()
+        .compose(listening -> writeWithOutbox(producerDb, "tickets", "t4", new TicketCreated("t4", 0, "Circus", 800, "u1")))
+        .compose(written -> {
+          relay.kick("t4");
+          return Eventually.await(vertx, 10_000, "the gateway group to be retried a few times",
+              () -> Future.succeededFuture(relay.failedAttempts() >= 5));
+        })
+        .onComplete(test.succeeding(retried -> test.verify(() -> {
+          assertEquals(1, received.get(), "the orders group got its event once, while the other group was retried");
           test.completeNow();
         })));
   }

@@ -3,6 +3,7 @@ package dev.ticketing.tickets.store;
 import dev.ticketing.contracts.errors.Conflict;
 import dev.ticketing.platform.delivery.Outbox;
 import dev.ticketing.platform.delivery.OutboxRelay;
+import dev.ticketing.platform.mongo.Mongo;
 import dev.ticketing.tickets.domain.Ids;
 import dev.ticketing.tickets.domain.ListingQuery;
 import dev.ticketing.tickets.domain.Ticket;
@@ -10,7 +11,6 @@ import dev.ticketing.tickets.domain.TicketDraft;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
-import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Instant;
@@ -44,10 +44,8 @@ public final class TicketStore {
 
   /** Serves the listing's two filters (available, and one seller's) newest first. */
   public Future<Void> createIndexes() {
-    return mongo.createIndexWithOptions(COLLECTION, new JsonObject().put("orderId", 1).put("_id", -1),
-            new IndexOptions().name("available_newest_first"))
-        .compose(done -> mongo.createIndexWithOptions(COLLECTION, new JsonObject().put("userId", 1).put("_id", -1),
-            new IndexOptions().name("seller_newest_first")));
+    return Mongo.index(mongo, COLLECTION, new JsonObject().put("orderId", 1).put("_id", -1), "available_newest_first")
+        .compose(done -> Mongo.index(mongo, COLLECTION, new JsonObject().put("userId", 1).put("_id", -1), "seller_newest_first"));
   }
 
   public Future<Ticket> insert(String userId, TicketDraft draft) {
