@@ -19,7 +19,7 @@ import io.vertx.ext.web.RoutingContext;
  * else; nothing the client sent is copied into them.
  *
  * <p>"No handlers" means the command reached nobody, so sending it again is safe whatever it does.
- * It is tried again twice (after 150 and 450 ms) before the client gets a 503: a service that is
+ * It is tried again twice (150 ms, then 600 ms later) before the client gets a 503: a service that is
  * restarting, or whose handlers this gateway learns of ~1 s after it joined, is waited for briefly.
  */
 public final class ServiceClient {
