@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { h, heading, notice, replace } from '../dom.js';
 import { clearErrors, field, formAlert, showErrors, values } from '../forms.js';
 import { onTicketChange } from '../live.js';
+import { showMoreButton } from '../pager.js';
 import { navigate } from '../router.js';
 import { TicketBoard } from './ticket-board.js';
 
@@ -22,24 +23,21 @@ export async function landingView({ outlet, query, signal }) {
   const empty = h('p', { class: 'empty', hidden: true },
     isFiltered(filters) ? 'No tickets match your search.' : 'No tickets for sale right now. ',
     isFiltered(filters) ? null : h('a', { href: '/tickets/new' }, 'Sell one'));
-  const more = h('button', { type: 'button', class: 'button', hidden: true }, 'Show more');
   // Announces live changes to screen readers without making the whole list a live region.
   const announcer = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
   const problem = h('div');
+  const board = new TicketBoard(list, empty, filters, announcer);
+  const more = showMoreButton(problem, (tickets) => board.append(tickets));
 
   replace(outlet,
     h('div', { class: 'page-head' }, heading(isFiltered(filters) ? 'Search results' : 'Tickets for sale')),
-    searchForm, problem, announcer, list, empty, h('div', { class: 'more' }, more));
-
-  const board = new TicketBoard(list, empty, filters, announcer);
-  let next = null;
+    searchForm, problem, announcer, list, empty, h('div', { class: 'more' }, more.button));
 
   const loadFirstPage = async () => {
     try {
       const page = await api.tickets({ ...filters, limit: PAGE_SIZE });
       board.reset(page.tickets);
-      next = page.next;
-      more.hidden = !next;
+      more.setNext(page.next);
       replace(problem);
     } catch (error) {
       if (error.status === 400) showErrors(searchForm, error); // a bad filter value, named by field
@@ -47,20 +45,6 @@ export async function landingView({ outlet, query, signal }) {
       list.hidden = true;
     }
   };
-
-  more.addEventListener('click', async () => {
-    more.disabled = true;
-    try {
-      const page = await api.tickets(next);
-      board.append(page.tickets);
-      next = page.next;
-      more.hidden = !next;
-    } catch (error) {
-      replace(problem, notice('error', error.message));
-    } finally {
-      more.disabled = false;
-    }
-  });
 
   // Listen before loading, and hold changes until the list is there: nothing falls in between.
   onTicketChange((ticket) => board.change(ticket), signal, loadFirstPage);

@@ -1,34 +1,22 @@
 // My listings: every ticket I listed, reserved and sold ones included (GET /api/tickets?mine=true),
 // with its status and an edit action while nobody holds it.
 import { api } from '../api.js';
-import { badge, formatPrice, h, heading, notice, replace } from '../dom.js';
+import { badge, formatPrice, h, heading, replace } from '../dom.js';
+import { showMoreButton } from '../pager.js';
 
 const PAGE_SIZE = 50;
 
 export async function listingsView({ outlet }) {
   const first = await api.tickets({ mine: true, limit: PAGE_SIZE });
   const rows = h('ul', { class: 'rows', dataset: { testid: 'listing-list' } }, first.tickets.map(listingRow));
-  const more = h('button', { type: 'button', class: 'button', hidden: !first.next }, 'Show more');
   const problem = h('div');
-  let next = first.next;
-  more.addEventListener('click', async () => {
-    more.disabled = true;
-    try {
-      const page = await api.tickets(next);
-      rows.append(...page.tickets.map(listingRow));
-      next = page.next;
-      more.hidden = !next;
-    } catch (error) {
-      replace(problem, notice('error', error.message));
-    } finally {
-      more.disabled = false;
-    }
-  });
+  const more = showMoreButton(problem, (tickets) => rows.append(...tickets.map(listingRow)));
+  more.setNext(first.next);
   replace(outlet,
     h('div', { class: 'page-head' }, heading('My listings'), h('a', { href: '/tickets/new', class: 'button button--primary' }, 'Sell a ticket')),
     first.tickets.length ? rows : h('p', { class: 'empty' }, 'You have not listed any tickets yet.'),
     problem,
-    h('div', { class: 'more' }, more));
+    h('div', { class: 'more' }, more.button));
 }
 
 function listingStatus(ticket) {

@@ -2,12 +2,12 @@ package dev.ticketing.auth.store;
 
 import dev.ticketing.auth.domain.User;
 import dev.ticketing.contracts.errors.BadRequest;
+import dev.ticketing.platform.mongo.Ids;
 import dev.ticketing.platform.mongo.Mongo;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
-import org.bson.types.ObjectId;
 
 /** The only code that touches the auth database: collection {@value #USERS}. */
 public final class UserStore {
@@ -26,7 +26,7 @@ public final class UserStore {
   }
 
   public Future<User> insert(String email, String passwordHash) {
-    String id = new ObjectId().toHexString();
+    String id = Ids.newId();
     JsonObject document = new JsonObject()
         .put("_id", id)
         .put("email", email)

@@ -5,7 +5,6 @@ import dev.ticketing.contracts.errors.NotFound;
 import dev.ticketing.contracts.errors.TooManyRequests;
 import dev.ticketing.orders.domain.Expiry;
 import dev.ticketing.orders.domain.HoldSlots;
-import dev.ticketing.orders.domain.Ids;
 import dev.ticketing.orders.domain.Order;
 import dev.ticketing.orders.domain.OrderStatus;
 import dev.ticketing.orders.domain.OrderedTicket;
@@ -15,12 +14,12 @@ import dev.ticketing.orders.store.OrderStore;
 import dev.ticketing.orders.store.TicketReplicaStore;
 import dev.ticketing.platform.commands.CommandHandler;
 import dev.ticketing.platform.commands.CommandRequest;
+import dev.ticketing.platform.mongo.Ids;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;
-import org.bson.types.ObjectId;
 
 /**
  * Reserves a ticket: body {@code {ticketId}}, reply the new order. Who gets the ticket is decided
@@ -78,7 +77,7 @@ public final class CreateOrderHandler implements CommandHandler {
             "You already hold " + maxHolds + " unpaid orders; pay for or cancel one first"));
       }
       Instant now = clock.instant();
-      Order order = new Order(new ObjectId().toHexString(), OrderStatus.CREATED, userId,
+      Order order = new Order(Ids.newId(), OrderStatus.CREATED, userId,
           Expiry.expiresAt(now, window), 0, OrderedTicket.of(ticket));
       return orders.insert(order, slot.getAsInt(), now).recover(failure -> {
         if (!(failure instanceof HoldTaken taken)) {

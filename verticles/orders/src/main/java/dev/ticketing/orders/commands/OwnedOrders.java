@@ -2,7 +2,7 @@ package dev.ticketing.orders.commands;
 
 import dev.ticketing.contracts.errors.Forbidden;
 import dev.ticketing.contracts.errors.NotFound;
-import dev.ticketing.orders.domain.Ids;
+import dev.ticketing.platform.mongo.Ids;
 import dev.ticketing.orders.domain.Order;
 import dev.ticketing.orders.store.OrderStore;
 import io.vertx.core.Future;

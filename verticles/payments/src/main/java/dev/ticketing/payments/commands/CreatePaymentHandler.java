@@ -5,7 +5,6 @@ import dev.ticketing.contracts.errors.NotFound;
 import dev.ticketing.contracts.errors.PaymentRequired;
 import dev.ticketing.contracts.events.PaymentCreated;
 import dev.ticketing.payments.domain.IdempotencyKeys;
-import dev.ticketing.payments.domain.OrderIds;
 import dev.ticketing.payments.domain.Payment;
 import dev.ticketing.payments.domain.PaymentInput;
 import dev.ticketing.payments.domain.PaymentOrder;
@@ -18,10 +17,10 @@ import dev.ticketing.payments.store.OrderStore;
 import dev.ticketing.platform.commands.CommandHandler;
 import dev.ticketing.platform.commands.CommandRequest;
 import dev.ticketing.platform.delivery.OutboxRelay;
+import dev.ticketing.platform.mongo.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
-import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +54,7 @@ public final class CreatePaymentHandler implements CommandHandler {
   public Future<?> handle(CommandRequest request) {
     String userId = request.requireUser();
     PaymentInput input = PaymentInput.from(request.body());
-    if (!OrderIds.isWellFormed(input.orderId())) {
+    if (!Ids.isWellFormed(input.orderId())) {
       return Future.failedFuture(new NotFound("Order not found"));
     }
     return orders.find(input.orderId()).compose(order -> {
@@ -81,7 +80,7 @@ public final class CreatePaymentHandler implements CommandHandler {
   }
 
   private Future<JsonObject> settle(String orderId, Charge charge) {
-    Payment payment = new Payment(new ObjectId().toHexString(), charge.stripeId(), clock.instant());
+    Payment payment = new Payment(Ids.newId(), charge.stripeId(), clock.instant());
     PaymentCreated event = new PaymentCreated(payment.id(), orderId, charge.stripeId());
     return orders.recordPayment(orderId, payment, event).compose(stored -> {
       Payment held = stored.payment();

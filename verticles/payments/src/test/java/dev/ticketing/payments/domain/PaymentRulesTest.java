@@ -63,13 +63,6 @@ class PaymentRulesTest {
     assertEquals("token", refused.errors().get(1).field());
   }
 
-  @Test
-  void orderIdsAreObjectIds() {
-    assertTrue(OrderIds.isWellFormed("64b0000000000000000000ff"));
-    assertFalse(OrderIds.isWellFormed("64B0000000000000000000FF"));
-    assertFalse(OrderIds.isWellFormed("64b0000000000000000000f"));
-    assertFalse(OrderIds.isWellFormed(null));
-  }
 
   @Test
   void aRetryReusesItsKeyAndANewAttemptDoesNot() {

@@ -1,6 +1,7 @@
 package dev.ticketing.tickets.domain;
 
 import dev.ticketing.contracts.errors.BadRequest;
+import dev.ticketing.platform.mongo.Ids;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -26,7 +27,7 @@ public final class PageCursor {
   public static String lastId(String cursor) {
     try {
       String id = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      if (Ids.canExist(id)) {
+      if (Ids.isWellFormed(id)) {
         return id;
       }
     } catch (IllegalArgumentException notBase64) {

@@ -3,8 +3,8 @@ package dev.ticketing.tickets.store;
 import dev.ticketing.contracts.errors.Conflict;
 import dev.ticketing.platform.delivery.Outbox;
 import dev.ticketing.platform.delivery.OutboxRelay;
+import dev.ticketing.platform.mongo.Ids;
 import dev.ticketing.platform.mongo.Mongo;
-import dev.ticketing.tickets.domain.Ids;
 import dev.ticketing.tickets.domain.ListingQuery;
 import dev.ticketing.tickets.domain.Ticket;
 import dev.ticketing.tickets.domain.TicketDraft;
@@ -16,7 +16,6 @@ import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +48,7 @@ public final class TicketStore {
   }
 
   public Future<Ticket> insert(String userId, TicketDraft draft) {
-    Ticket ticket = new Ticket(new ObjectId().toHexString(), draft.title(), draft.price(), userId, 0, null, false);
+    Ticket ticket = new Ticket(Ids.newId(), draft.title(), draft.price(), userId, 0, null, false);
     JsonObject document = Outbox.attach(fields(ticket)
         .put("_id", ticket.id())
         .put("userId", userId)
@@ -62,7 +61,7 @@ public final class TicketStore {
 
   /** The ticket, or null when there is none with this id (also for ids that cannot exist). */
   public Future<Ticket> find(String id) {
-    if (!Ids.canExist(id)) {
+    if (!Ids.isWellFormed(id)) {
       return Future.succeededFuture(null);
     }
     return mongo.findOne(COLLECTION, new JsonObject().put("_id", id), WITHOUT_OUTBOX).map(TicketStore::fromDocument);

@@ -1,4 +1,4 @@
-package dev.ticketing.orders.domain;
+package dev.ticketing.platform.mongo;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class IdsTest {
+
+  @Test
+  void newIdsAreWellFormed() {
+    assertTrue(Ids.isWellFormed(Ids.newId()));
+  }
 
   @Test
   void onlyLowercaseObjectIdHexIsWellFormed() {
