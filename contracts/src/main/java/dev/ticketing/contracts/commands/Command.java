@@ -16,7 +16,14 @@ public enum Command {
   LIST_ORDERS("orders.list"),
   SHOW_ORDER("orders.show"),
   CANCEL_ORDER("orders.cancel"),
-  CREATE_PAYMENT("payments.create");
+  /**
+   * Payments asks before any money moves: may this buyer pay this order now? The answer holds
+   * expiry back for a short while (a payment lease) and carries the order as orders knows it.
+   */
+  LEASE_PAYMENT("orders.lease-payment"),
+  CREATE_PAYMENT("payments.create"),
+  /** A verified Stripe webhook event, handed from the gateway to payments. */
+  STRIPE_EVENT("payments.stripe-event");
 
   private final String address;
 

@@ -8,9 +8,7 @@ public enum ConsumerGroup {
   TICKETS("tickets"),
   ORDERS("orders"),
   PAYMENTS("payments"),
-  EXPIRATION("expiration"),
-  /** The gateways, which push ticket changes to browsers (Server-Sent Events). */
-  GATEWAY("gateway");
+  EXPIRATION("expiration");
 
   private final String wireName;
 

@@ -25,6 +25,15 @@ final class Json {
     throw new IllegalArgumentException("event field '" + field + "' must be a string or null");
   }
 
+  /** A boolean that older payloads lack: absent reads as false. */
+  static boolean optionalBoolean(JsonObject json, String field) {
+    Object value = json.getValue(field);
+    if (value == null || value instanceof Boolean) {
+      return Boolean.TRUE.equals(value);
+    }
+    throw new IllegalArgumentException("event field '" + field + "' must be true, false or absent");
+  }
+
   static long number(JsonObject json, String field) {
     Object value = json.getValue(field);
     if (value instanceof Number number && number.doubleValue() == number.longValue()) {

@@ -1,7 +1,6 @@
 package dev.ticketing.contracts.events;
 
 import static dev.ticketing.contracts.events.ConsumerGroup.EXPIRATION;
-import static dev.ticketing.contracts.events.ConsumerGroup.GATEWAY;
 import static dev.ticketing.contracts.events.ConsumerGroup.ORDERS;
 import static dev.ticketing.contracts.events.ConsumerGroup.PAYMENTS;
 import static dev.ticketing.contracts.events.ConsumerGroup.TICKETS;
@@ -17,14 +16,16 @@ import java.util.function.Function;
  * system; a producer's outbox writes one delivery per group listed here.
  */
 public enum Subject {
-  TICKET_CREATED("ticket:created", 1, TicketCreated::fromJson, EnumSet.of(ORDERS, GATEWAY)),
-  TICKET_UPDATED("ticket:updated", 1, TicketUpdated::fromJson, EnumSet.of(ORDERS, GATEWAY)),
+  TICKET_CREATED("ticket:created", 1, TicketCreated::fromJson, EnumSet.of(ORDERS)),
+  TICKET_UPDATED("ticket:updated", 1, TicketUpdated::fromJson, EnumSet.of(ORDERS)),
   ORDER_CREATED("order:created", 1, OrderCreated::fromJson, EnumSet.of(TICKETS, PAYMENTS, EXPIRATION)),
   ORDER_CANCELLED("order:cancelled", 1, OrderCancelled::fromJson, EnumSet.of(TICKETS, PAYMENTS)),
   /** Added to the original design: the ticket is sold, so the seller's listing can say so. */
   ORDER_COMPLETED("order:completed", 1, OrderCompleted::fromJson, EnumSet.of(TICKETS)),
   EXPIRATION_COMPLETE("expiration:complete", 1, ExpirationComplete::fromJson, EnumSet.of(ORDERS)),
-  PAYMENT_CREATED("payment:created", 1, PaymentCreated::fromJson, EnumSet.of(ORDERS));
+  PAYMENT_CREATED("payment:created", 1, PaymentCreated::fromJson, EnumSet.of(ORDERS)),
+  /** Added to the original design: the ticket was edited after the order was priced, so it is not reserved. */
+  RESERVATION_REFUSED("reservation:refused", 1, ReservationRefused::fromJson, EnumSet.of(ORDERS));
 
   /** Message headers the delivery layer sets on every event. */
   public static final String HEADER_EVENT_ID = "event-id";

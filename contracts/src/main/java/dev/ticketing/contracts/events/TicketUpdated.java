@@ -32,6 +32,6 @@ public record TicketUpdated(String id, long version, String title, long price, S
   public static TicketUpdated fromJson(JsonObject json) {
     return new TicketUpdated(Json.string(json, "id"), Json.number(json, "version"),
         Json.string(json, "title"), Json.number(json, "price"), Json.string(json, "userId"),
-        Json.optionalString(json, "orderId"), false);
+        Json.optionalString(json, "orderId"), Json.optionalBoolean(json, "sold"));
   }
 }

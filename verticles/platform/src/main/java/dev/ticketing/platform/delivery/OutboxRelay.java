@@ -2,20 +2,19 @@ package dev.ticketing.platform.delivery;
 
 import dev.ticketing.contracts.events.ConsumerGroup;
 import dev.ticketing.contracts.events.Subject;
+import dev.ticketing.platform.mongo.DueKeys;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.json.JsonArray;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,32 +24,47 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the {@link Outbox} entries of one collection. Each entry goes by request/reply to its
- * group's address and is removed ({@code $pull}) only after that group acknowledged it, so nothing
- * is lost when a consumer is down, times out or refuses: the document is retried with exponential
- * backoff. Entries of one document reach each group in order, one at a time, so a consumer sees an
- * aggregate's events in version order unless a redelivery overtakes them (which version checks
- * absorb). A periodic sweep finds entries that nobody is delivering, for example after a crash.
+ * group's address and is removed only after that group acknowledged it, so nothing is lost when a
+ * consumer is down, times out or refuses: the document is retried with exponential backoff.
  *
- * <p>All state is confined to the context that created the relay; {@link #kick} may be called from
- * anywhere.
+ * <ul>
+ *   <li>A store hands over the document it just wrote ({@link #kick(String, JsonObject)}), so
+ *       delivery starts at once and without reading it again.</li>
+ *   <li>At most {@code maxInFlight} documents are delivered at once; the others queue here, and
+ *       stay marked in the pending index (see {@link Outbox}) should they queue until a crash.</li>
+ *   <li>A periodic sweep asks the pending index for documents due now, oldest first, and claims
+ *       each before delivering it (its due key moves forward), so two instances do not both take
+ *       it. A document waiting to be retried is due only at its retry time, so the ones that keep
+ *       failing can never hide those behind them.</li>
+ *   <li>An entry its consumer refused {@code deadLetterAfter} times goes to {@link DeadLetters}.</li>
+ * </ul>
+ *
+ * <p>All state is confined to the context that created the relay; the public methods may be
+ * called from anywhere.
  */
 public final class OutboxRelay {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-  private static final JsonObject PENDING = new JsonObject().put(Outbox.FIELD + ".0", new JsonObject().put("$exists", true));
+  /** A sweep leaves documents written this recently (or two sweep periods, if shorter) to the writer's own kick. */
+  private static final long SETTLE_MILLIS = 2_000;
 
   private final Vertx vertx;
   private final Context context;
-  private final MongoClient mongo;
   private final String collection;
   private final RelaySettings settings;
+  private final OutboxStore store;
+  private final DueKeys pending;
+  private final DeadLetters deadLetters;
+  private final DocumentDrain drain;
 
   private final Set<String> draining = new HashSet<>();
   private final Set<String> drainAgain = new HashSet<>();
-  private final Set<String> waitingToRetry = new HashSet<>();
+  private final LinkedHashMap<String, JsonObject> queued = new LinkedHashMap<>();
+  private final Map<String, Long> retryTimers = new HashMap<>();
   private final Map<String, Integer> failures = new HashMap<>();
-  private long delivered;
-  private long failedAttempts;
+  private final Map<String, Integer> refusals = new HashMap<>();
+  private final Map<String, Promise<JsonObject>> waiters = new HashMap<>();
+  private final RelayCounters counters = new RelayCounters();
   private boolean sweeping;
   private boolean stopped;
   private Promise<Void> idle;
@@ -59,24 +73,28 @@ public final class OutboxRelay {
   public OutboxRelay(Vertx vertx, MongoClient mongo, String collection, RelaySettings settings) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
-    this.mongo = mongo;
     this.collection = collection;
     this.settings = settings;
+    this.store = new OutboxStore(mongo, collection, settings.storeTimeoutMillis());
+    this.pending = new DueKeys(mongo, collection, Outbox.PENDING);
+    this.deadLetters = new DeadLetters(mongo, collection);
+    this.drain = new DocumentDrain(vertx, settings, this::countRefusal, this::setAsideIfHopeless, this::acknowledged);
   }
 
-  /** Starts the periodic sweep and runs the first one now, to pick up what a previous run left. */
+  /** Creates the relay's indexes, then sweeps now (for what a previous run left) and periodically. */
   public Future<Void> start() {
-    context.runOnContext(ignored -> {
-      sweepTimer = vertx.setPeriodic(settings.sweepMillis(), id -> sweep());
-      sweep();
-    });
-    return Future.succeededFuture();
+    return store.createIndexes(pending)
+        .compose(indexed -> store.markLegacyPending())
+        .onSuccess(ready -> context.runOnContext(ignored -> {
+          sweepTimer = vertx.setPeriodic(settings.sweepMillis(), id -> sweep());
+          sweep();
+        }));
   }
 
   /**
-   * Stops sweeping and retrying; the future completes once deliveries in flight have finished (at
-   * most one send timeout later), so the caller can close the Mongo client safely afterwards.
-   * Whatever is still undelivered stays in the outboxes for the next start.
+   * Stops sweeping and retrying; completes once deliveries in flight have finished (at most one send
+   * timeout later), so the caller can close the Mongo client safely afterwards. Whatever is still
+   * undelivered stays in the outboxes, marked pending, for the next start or another instance.
    */
   public Future<Void> stop() {
     Promise<Void> stoppedPromise = Promise.promise();
@@ -85,12 +103,217 @@ public final class OutboxRelay {
       if (sweepTimer >= 0) {
         vertx.cancelTimer(sweepTimer);
       }
+      retryTimers.values().forEach(vertx::cancelTimer);
+      retryTimers.clear();
+      queued.clear();
       idle = stoppedPromise;
       completeIfIdle();
     });
     return stoppedPromise.future()
-        .timeout(settings.sendTimeoutMillis() + 1000, TimeUnit.MILLISECONDS)
+        .timeout(settings.sendTimeoutMillis() + settings.storeTimeoutMillis(), TimeUnit.MILLISECONDS)
         .recover(slow -> Future.succeededFuture());
+  }
+
+  /** What this relay has done so far, readable from any thread. */
+  public RelayCounters counters() {
+    return counters;
+  }
+
+  /** Entries acknowledged by their group so far. */
+  public long delivered() {
+    return counters.delivered();
+  }
+
+  /** Deliveries that failed (no consumer, timeout, refusal) and were scheduled again. */
+  public long failedAttempts() {
+    return counters.failedAttempts();
+  }
+
+  public DeadLetters deadLetters() {
+    return deadLetters;
+  }
+
+  /** Delivers the outbox of one document, reading it first. */
+  public void kick(String documentId) {
+    kick(documentId, null);
+  }
+
+  /**
+   * Delivers the outbox of a document just written; {@code written} is the document as stored
+   * (at least its {@link Outbox#projection()} fields), or null to read it.
+   */
+  public void kick(String documentId, JsonObject written) {
+    context.runOnContext(ignored -> request(documentId, written));
+  }
+
+  /**
+   * The reply of the consumer group {@code group} to the next {@code subject} entry of this
+   * document that it acknowledges; for a caller whose answer depends on what the consumer did.
+   * Ask before the write is kicked. Fails after {@code timeoutMillis}, which does not stop the
+   * delivery (another instance may have made it, too).
+   */
+  public Future<JsonObject> acknowledgement(String documentId, Subject subject, ConsumerGroup group, long timeoutMillis) {
+    Promise<JsonObject> reply = Promise.promise();
+    String key = waiterKey(documentId, subject, group);
+    context.runOnContext(ignored -> waiters.put(key, reply));
+    return reply.future().timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+        .onFailure(slow -> context.runOnContext(ignored -> waiters.remove(key, reply)));
+  }
+
+  /** Entries waiting per group, the oldest one's age, and dead letters: for operators and metrics. */
+  public Future<JsonObject> backlog() {
+    return new Backlog(pending, deadLetters, collection).measure(System.currentTimeMillis());
+  }
+
+  /** Puts dead letters back into their outboxes (all of them when {@code ids} is empty); answers how many. */
+  public Future<Integer> replay(java.util.List<String> ids) {
+    Future<java.util.List<String>> chosen = ids.isEmpty()
+        ? deadLetters.list(10_000).map(letters -> letters.stream().map(letter -> letter.getString("_id")).toList())
+        : Future.succeededFuture(ids);
+    return chosen.compose(list -> Future.all(list.stream().map(deadLetters::replay).toList()))
+        .map(all -> (int) all.list().stream().filter(Boolean.TRUE::equals).count())
+        .onSuccess(replayed -> log.info("replayed {} dead letter(s) of {}", replayed, collection));
+  }
+
+  private void request(String documentId, JsonObject written) {
+    if (stopped) {
+      return;
+    }
+    if (draining.contains(documentId)) {
+      drainAgain.add(documentId); // the running drain reads the document again when it finishes
+      return;
+    }
+    if (retryTimers.containsKey(documentId)) {
+      return; // waiting out its backoff; the retry reads whatever is there by then
+    }
+    if (draining.size() >= settings.maxInFlight()) {
+      queued.put(documentId, written);
+      return;
+    }
+    draining.add(documentId);
+    Future<JsonObject> document = written != null ? Future.succeededFuture(written) : store.read(documentId);
+    document
+        .compose(found -> found == null ? Future.succeededFuture(OutboxStore.Settled.DONE)
+            : drain.run(documentId, found).compose(result -> store.settle(documentId, result)))
+        .onComplete(settled -> finished(documentId, settled));
+  }
+
+  private void finished(String documentId, AsyncResult<OutboxStore.Settled> settled) {
+    draining.remove(documentId);
+    boolean again = drainAgain.remove(documentId);
+    OutboxStore.Settled outcome = settled.succeeded() ? settled.result() : OutboxStore.Settled.FAILED;
+    switch (outcome) {
+      case DONE -> {
+        failures.remove(documentId);
+        if (again) {
+          request(documentId, null);
+        }
+      }
+      case NEW_ENTRIES -> {
+        failures.remove(documentId);
+        request(documentId, null);
+      }
+      case FAILED -> retryLater(documentId, settled.failed() ? settled.cause() : null);
+    }
+    completeIfIdle();
+    pump();
+  }
+
+  /** Starts queued documents while there is room. */
+  private void pump() {
+    Iterator<Map.Entry<String, JsonObject>> next = queued.entrySet().iterator();
+    while (!stopped && draining.size() < settings.maxInFlight() && next.hasNext()) {
+      Map.Entry<String, JsonObject> waiting = next.next();
+      next.remove();
+      request(waiting.getKey(), waiting.getValue());
+    }
+  }
+
+  private void sweep() {
+    int room = settings.maxInFlight() - draining.size() - queued.size();
+    if (sweeping || stopped || room <= 0) {
+      return;
+    }
+    sweeping = true;
+    long now = System.currentTimeMillis();
+    // Ask for more than there is room for: documents this JVM is busy with may be among the due ones.
+    pending.due(now - Math.min(SETTLE_MILLIS, 2 * settings.sweepMillis()), room + draining.size() + retryTimers.size())
+        .timeout(settings.storeTimeoutMillis(), TimeUnit.MILLISECONDS)
+        .onSuccess(due -> due.stream()
+            .filter(document -> !draining.contains(document.id()) && !retryTimers.containsKey(document.id())
+                && !queued.containsKey(document.id()))
+            .limit(room)
+            .forEach(document -> pending.claim(document, now + claimMillis()).onSuccess(claimed -> {
+              if (claimed) {
+                request(document.id(), null);
+              }
+            })))
+        .onFailure(failure -> log.warn("outbox sweep of {} failed: {}", collection, failure.getMessage()))
+        .onComplete(done -> sweeping = false);
+  }
+
+  /** Long enough to deliver to every group and settle, so a claimed document is not swept twice. */
+  private long claimMillis() {
+    return 2 * (settings.sendTimeoutMillis() + settings.storeTimeoutMillis());
+  }
+
+  /**
+   * Tries the document again after its backoff. The due key moves to the same time, so neither our
+   * sweep nor another instance's takes it earlier, nor does it hide documents that are due.
+   */
+  private void retryLater(String documentId, Throwable cause) {
+    counters.failedAttempt();
+    int attempt = failures.merge(documentId, 1, Integer::sum);
+    long base = settings.backoff(attempt);
+    long delay = Math.max(1, base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1)); // jitter spreads documents
+    if (cause != null && (attempt == 1 || attempt % 20 == 0)) {
+      log.info("outbox of {}/{} not settled (attempt {}): {}; retrying in {} ms",
+          collection, documentId, attempt, cause.getMessage(), delay);
+    }
+    if (stopped || retryTimers.containsKey(documentId)) {
+      return;
+    }
+    pending.postpone(documentId, System.currentTimeMillis() + delay)
+        .onFailure(failure -> log.debug("due key of {}/{} not moved: {}", collection, documentId, failure.getMessage()));
+    retryTimers.put(documentId, vertx.setTimer(delay, id -> {
+      retryTimers.remove(documentId);
+      request(documentId, null);
+    }));
+  }
+
+  private int countRefusal(String entryId) {
+    return refusals.merge(entryId, 1, Integer::sum);
+  }
+
+  private Future<Boolean> setAsideIfHopeless(OutboxEntry entry, int refused, ReplyException refusal) {
+    if (refused == 1 || refused % 5 == 0) {
+      log.warn("{} entry {} refused by group {} ({} time(s)): {} {}", collection, entry.id(), entry.group().wireName(),
+          refused, refusal.failureCode(), refusal.getMessage());
+    }
+    if (refused < settings.deadLetterAfter()) {
+      return Future.succeededFuture(false);
+    }
+    return deadLetters.add(entry, refused, refusal.failureCode() + " " + refusal.getMessage())
+        .map(added -> {
+          refusals.remove(entry.id());
+          counters.setAside();
+          log.error("{} entry {} ({} for group {}) set aside as a dead letter after {} refusals",
+              collection, entry.id(), entry.subject().wireName(), entry.group().wireName(), refused);
+          Promise<JsonObject> waiter = waiters.remove(waiterKey(entry.documentId(), entry.subject(), entry.group()));
+          if (waiter != null) {
+            waiter.tryFail("the consumer refused the event");
+          }
+          return true;
+        });
+  }
+
+  private void acknowledged(OutboxEntry entry, JsonObject reply) {
+    counters.delivered(System.currentTimeMillis() - entry.at());
+    refusals.remove(entry.id());
+    Promise<JsonObject> waiter = waiters.remove(waiterKey(entry.documentId(), entry.subject(), entry.group()));
+    if (waiter != null) {
+      waiter.tryComplete(reply);
+    }
   }
 
   private void completeIfIdle() {
@@ -99,114 +322,7 @@ public final class OutboxRelay {
     }
   }
 
-  /** Entries acknowledged by their group so far. */
-  public long delivered() {
-    return delivered;
-  }
-
-  /** Deliveries that failed (no consumer, timeout, refusal) and were scheduled again. */
-  public long failedAttempts() {
-    return failedAttempts;
-  }
-
-  /** Delivers the outbox of one document now; called right after a write that added entries. */
-  public void kick(String documentId) {
-    context.runOnContext(ignored -> drain(documentId));
-  }
-
-  private void sweep() {
-    if (sweeping) {
-      return;
-    }
-    sweeping = true;
-    FindOptions options = new FindOptions().setFields(new JsonObject().put("_id", 1)).setLimit(settings.sweepBatch());
-    mongo.findWithOptions(collection, PENDING, options)
-        .onSuccess(documents -> documents.forEach(document -> {
-          String id = document.getString("_id");
-          if (!waitingToRetry.contains(id)) {
-            drain(id);
-          }
-        }))
-        .onFailure(e -> log.warn("outbox sweep of {} failed", collection, e))
-        .onComplete(done -> sweeping = false);
-  }
-
-  private void drain(String documentId) {
-    if (stopped) {
-      return;
-    }
-    if (!draining.add(documentId)) {
-      drainAgain.add(documentId); // a drain is running; it will look again when it finishes
-      return;
-    }
-    mongo.findOne(collection, new JsonObject().put("_id", documentId), new JsonObject().put(Outbox.FIELD, 1))
-        .compose(document -> deliverAll(documentId, document == null ? new JsonArray()
-            : document.getJsonArray(Outbox.FIELD, new JsonArray())))
-        .onComplete(result -> {
-          draining.remove(documentId);
-          completeIfIdle();
-          boolean again = drainAgain.remove(documentId);
-          if (result.succeeded()) {
-            failures.remove(documentId);
-            if (again) {
-              drain(documentId);
-            }
-          } else {
-            retryLater(documentId, result.cause());
-          }
-        });
-  }
-
-  /** Delivers each group's entries in order; the groups proceed independently of each other. */
-  private Future<Void> deliverAll(String documentId, JsonArray entries) {
-    Map<String, List<JsonObject>> byGroup = new LinkedHashMap<>();
-    for (Object entry : entries) {
-      JsonObject json = (JsonObject) entry;
-      byGroup.computeIfAbsent(json.getString("group"), group -> new ArrayList<>()).add(json);
-    }
-    List<Future<Void>> groups = byGroup.values().stream().map(list -> deliverInOrder(documentId, list, 0)).toList();
-    // join, not all: the drain ends only when every group has finished, or a retry could re-send
-    // an entry whose acknowledgement is still on its way (a duplicate, absorbed but wasteful).
-    return Future.join(groups).mapEmpty();
-  }
-
-  private Future<Void> deliverInOrder(String documentId, List<JsonObject> entries, int index) {
-    if (index == entries.size()) {
-      return Future.succeededFuture();
-    }
-    return deliver(documentId, entries.get(index)).compose(done -> deliverInOrder(documentId, entries, index + 1));
-  }
-
-  private Future<Void> deliver(String documentId, JsonObject entry) {
-    Subject subject = Subject.fromWire(entry.getString("subject"));
-    ConsumerGroup group = ConsumerGroup.fromWire(entry.getString("group"));
-    DeliveryOptions options = new DeliveryOptions()
-        .setSendTimeout(settings.sendTimeoutMillis())
-        .addHeader(Subject.HEADER_EVENT_ID, entry.getString("eventId"))
-        .addHeader(Subject.HEADER_SUBJECT, subject.wireName())
-        .addHeader(Subject.HEADER_SCHEMA, String.valueOf(subject.schemaVersion()));
-    JsonObject pull = new JsonObject().put("$pull",
-        new JsonObject().put(Outbox.FIELD, new JsonObject().put("id", entry.getString("id"))));
-    return vertx.eventBus().request(subject.address(group), entry.getJsonObject("payload"), options)
-        .compose(acknowledged -> mongo.updateCollection(collection, new JsonObject().put("_id", documentId), pull))
-        .<Void>mapEmpty()
-        .onSuccess(done -> delivered++);
-  }
-
-  private void retryLater(String documentId, Throwable cause) {
-    failedAttempts++;
-    int attempt = failures.merge(documentId, 1, Integer::sum);
-    long base = Math.min(settings.backoffMaxMillis(), settings.backoffMinMillis() << Math.min(attempt - 1, 20));
-    long delay = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1); // jitter spreads retries of many documents
-    if (attempt == 1 || attempt % 20 == 0) {
-      log.info("outbox of {}/{} not delivered (attempt {}): {}; retrying in {} ms",
-          collection, documentId, attempt, cause.getMessage(), delay);
-    }
-    if (!stopped && waitingToRetry.add(documentId)) {
-      vertx.setTimer(delay, id -> {
-        waitingToRetry.remove(documentId);
-        drain(documentId);
-      });
-    }
+  private static String waiterKey(String documentId, Subject subject, ConsumerGroup group) {
+    return documentId + "|" + subject.wireName() + "|" + group.wireName();
   }
 }

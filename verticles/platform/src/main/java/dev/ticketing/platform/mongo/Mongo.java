@@ -14,12 +14,18 @@ public final class Mongo {
   private Mongo() {
   }
 
+  /**
+   * A client whose every call ends: a server that stops answering fails the call after the socket
+   * timeout instead of leaving it (and whatever waits on it) pending until TCP gives up.
+   */
   public static MongoClient client(Vertx vertx, MongoSettings settings) {
     JsonObject config = new JsonObject()
         .put("connection_string", settings.uri())
         .put("db_name", settings.database())
         .put("serverSelectionTimeoutMS", 5000)
-        .put("connectTimeoutMS", 5000);
+        .put("connectTimeoutMS", 5000)
+        .put("socketTimeoutMS", settings.socketTimeoutMillis())
+        .put("waitQueueTimeoutMS", 5000);
     return MongoClient.create(vertx, config);
   }
 
