@@ -13,7 +13,7 @@ import dev.ticketing.tickets.commands.UpdateTicketHandler;
 import dev.ticketing.tickets.listeners.ReleaseTicketListener;
 import dev.ticketing.tickets.listeners.ReserveTicketListener;
 import dev.ticketing.tickets.listeners.SellTicketListener;
-import dev.ticketing.tickets.store.OrderVersions;
+import dev.ticketing.tickets.live.TicketFeed;
 import dev.ticketing.tickets.store.TicketStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -37,8 +37,7 @@ public final class TicketsVerticle extends VerticleBase {
   public Future<?> start() {
     mongo = Mongo.client(vertx, config.mongo());
     relay = new OutboxRelay(vertx, mongo, TicketStore.COLLECTION, config.relay());
-    TicketStore tickets = new TicketStore(mongo, relay);
-    OrderVersions orderVersions = new OrderVersions(mongo);
+    TicketStore tickets = new TicketStore(mongo, relay, new TicketFeed(vertx));
 
     CommandBinder commands = new CommandBinder(vertx)
         .bind(Command.CREATE_TICKET, new CreateTicketHandler(tickets))
@@ -47,9 +46,9 @@ public final class TicketsVerticle extends VerticleBase {
         .bind(Command.LIST_TICKETS, new ListTicketsHandler(tickets));
 
     Future<Void> listening = Future.all(
-        new ReserveTicketListener(tickets, orderVersions).register(vertx),
-        new ReleaseTicketListener(tickets, orderVersions).register(vertx),
-        new SellTicketListener(tickets, orderVersions).register(vertx)).mapEmpty();
+        new ReserveTicketListener(tickets).register(vertx),
+        new ReleaseTicketListener(tickets).register(vertx),
+        new SellTicketListener(tickets).register(vertx)).mapEmpty();
 
     Health health = new Health(vertx).check("mongo", () -> Mongo.ping(mongo));
 

@@ -40,7 +40,7 @@ class EmittedEventsTest extends TicketsTestBase {
     String orderId = new ObjectId().toHexString();
     createTicket(ALICE, "Concert", 10)
         .map(created -> created.getString("id"))
-        .compose(id -> deliver(new OrderCreated(orderId, 0, "created", BOB, Instant.now().plusSeconds(60), id, 1000))
+        .compose(id -> deliver(new OrderCreated(orderId, 0, "created", BOB, Instant.now().plusSeconds(60), id, 1000, 0))
             .compose(reserved -> deliver(new OrderCancelled(orderId, 1, id)))
             .compose(released -> Eventually.await(vertx, 10_000, "reservation and release",
                 () -> Future.succeededFuture(updatedEvents.size() == 2)))

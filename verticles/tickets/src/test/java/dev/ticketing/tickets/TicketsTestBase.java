@@ -31,7 +31,7 @@ public abstract class TicketsTestBase {
 
   protected static final String ALICE = "aaaaaaaaaaaaaaaaaaaaaaaa";
   protected static final String BOB = "bbbbbbbbbbbbbbbbbbbbbbbb";
-  private static final RelaySettings FAST = new RelaySettings(200, 2000, 20, 200, 100);
+  private static final RelaySettings FAST = new RelaySettings(200, 2000, 20, 200, 100, 5, 5000);
 
   protected EmbeddedMongo mongoServer;
   protected Vertx vertx;
@@ -39,13 +39,16 @@ public abstract class TicketsTestBase {
   /** Payloads of ticket:created and ticket:updated as the orders group received them, in arrival order. */
   protected final List<JsonObject> createdEvents = new CopyOnWriteArrayList<>();
   protected final List<JsonObject> updatedEvents = new CopyOnWriteArrayList<>();
+  /** Payloads of reservation:refused as the orders group received them. */
+  protected final List<JsonObject> refusedEvents = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void deploy(Vertx vertx, VertxTestContext test) {
     this.vertx = vertx;
     mongoServer = new EmbeddedMongo();
     TicketsConfig config = new TicketsConfig(mongoServer.settings("tickets"), FAST, 0);
-    Future.all(record(Subject.TICKET_CREATED, createdEvents), record(Subject.TICKET_UPDATED, updatedEvents))
+    Future.all(record(Subject.TICKET_CREATED, createdEvents), record(Subject.TICKET_UPDATED, updatedEvents),
+            record(Subject.RESERVATION_REFUSED, refusedEvents))
         .compose(recording -> vertx.deployVerticle(new TicketsVerticle(config)))
         .onSuccess(id -> deploymentId = id)
         .onComplete(test.succeedingThenComplete());

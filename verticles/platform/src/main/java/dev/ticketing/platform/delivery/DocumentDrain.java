@@ -93,11 +93,13 @@ final class DocumentDrain {
   }
 
   /**
-   * Nobody listening or no answer in time says nothing about the entry: it is retried for ever.
-   * A refusal (the consumer answered with a failure) counts, and enough of them make it a dead letter.
+   * Nobody listening or no answer in time says nothing about the entry, and "out of order" says it
+   * will apply once its predecessor has (which may take a while): those are retried for ever. Any
+   * other refusal counts, and enough of them make the entry a dead letter.
    */
   private Future<Void> setAsideIfRefusedTooOften(OutboxEntry entry, Throwable failure) {
-    if (!(failure instanceof ReplyException reply) || reply.failureType() != ReplyFailure.RECIPIENT_FAILURE) {
+    if (!(failure instanceof ReplyException reply) || reply.failureType() != ReplyFailure.RECIPIENT_FAILURE
+        || reply.failureCode() == EventListener.OUT_OF_ORDER) {
       return Future.failedFuture(failure);
     }
     int refusals = countRefusal.apply(entry.id());

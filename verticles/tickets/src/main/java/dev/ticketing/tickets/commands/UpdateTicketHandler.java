@@ -5,6 +5,7 @@ import dev.ticketing.contracts.errors.Forbidden;
 import dev.ticketing.contracts.errors.NotFound;
 import dev.ticketing.platform.commands.CommandHandler;
 import dev.ticketing.platform.commands.CommandRequest;
+import dev.ticketing.tickets.domain.Change;
 import dev.ticketing.tickets.domain.Ticket;
 import dev.ticketing.tickets.domain.TicketDraft;
 import dev.ticketing.tickets.domain.TicketRules;
@@ -39,7 +40,7 @@ public final class UpdateTicketHandler implements CommandHandler {
         .map(Ticket::toJson);
   }
 
-  private static Ticket edit(Ticket current, String userId, TicketDraft draft) {
+  private static Change edit(Ticket current, String userId, TicketDraft draft) {
     if (current == null) {
       throw new NotFound("Ticket not found");
     }

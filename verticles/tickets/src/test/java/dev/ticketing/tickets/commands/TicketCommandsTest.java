@@ -173,6 +173,6 @@ class TicketCommandsTest extends TicketsTestBase {
 
   static OrderCreated orderFor(JsonObject ticket) {
     return new OrderCreated(new ObjectId().toHexString(), 0, "created", BOB, Instant.now().plusSeconds(900),
-        ticket.getString("id"), 1000);
+        ticket.getString("id"), 1000, ticket.getLong("version"));
   }
 }

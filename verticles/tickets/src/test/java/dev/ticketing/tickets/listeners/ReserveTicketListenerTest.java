@@ -1,6 +1,13 @@
 package dev.ticketing.tickets.listeners;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.ticketing.contracts.commands.Command;
+import dev.ticketing.contracts.events.ReservationRefused;
+import dev.ticketing.platform.testing.Eventually;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 
 import dev.ticketing.contracts.events.OrderCancelled;
 import dev.ticketing.platform.delivery.EventListener;
@@ -77,21 +84,43 @@ class ReserveTicketListenerTest extends OrderListenersTestBase {
   }
 
   @Test
-  void aRedeliveryAfterACrashBetweenTheTwoWritesRecordsTheVersionOnly(VertxTestContext test) {
+  void aLateCopyOfACancelledOrdersCreationNeverReservesAgain(VertxTestContext test) {
     aTicket()
         .compose(ticketId -> deliver(created(ORDER_A, ticketId))
-            .compose(applied -> rewindOrderVersion(ORDER_A, null))
-            .compose(crashed -> deliver(created(ORDER_A, ticketId)))
+            .compose(reserved -> deliver(new OrderCancelled(ORDER_A, 1, ticketId)))
+            .compose(released -> deliver(created(ORDER_A, ticketId)))
             .compose(outcome -> {
-              test.verify(() -> assertEquals("APPLIED", outcome));
+              test.verify(() -> assertEquals("DUPLICATE", outcome));
               return showTicket(ticketId);
+            }))
+        .onComplete(test.succeeding(ticket -> test.verify(() -> {
+          assertNull(ticket.getValue("orderId"), "the cancelled order does not take the ticket back");
+          assertEquals(2L, ticket.getLong("version"));
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void anOrderPricedBeforeTheSellersEditIsRefusedAndTheOrdersServiceHearsWhy(VertxTestContext test) {
+    aTicket()
+        .compose(ticketId -> send(Command.UPDATE_TICKET, new JsonObject().put("id", ticketId).put("title", "Concert")
+                .put("price", 99), ALICE)
+            .compose(edited -> deliver(pricedAt(ORDER_A, ticketId, 0)))
+            .compose(outcome -> {
+              test.verify(() -> assertEquals("OBSOLETE", outcome));
+              return Eventually.await(vertx, 10_000, "the refusal", () -> Future.succeededFuture(refusedEvents.size() == 1));
             })
+            .compose(refused -> showTicket(ticketId))
             .compose(ticket -> {
-              test.verify(() -> assertEquals(1L, ticket.getLong("version"), "the ticket is not changed twice"));
-              return deliver(created(ORDER_A, ticketId));
+              test.verify(() -> {
+                assertNull(ticket.getValue("orderId"));
+                assertEquals(1L, ticket.getLong("version"), "a refusal is not a change anyone sees");
+                assertEquals(new ReservationRefused(ORDER_A, ticketId, 0, 1), ReservationRefused.fromJson(refusedEvents.get(0)));
+              });
+              return deliver(pricedAt(ORDER_B, ticketId, 1));
             }))
         .onComplete(test.succeeding(outcome -> test.verify(() -> {
-          assertEquals("DUPLICATE", outcome, "the version is recorded now");
+          assertEquals("APPLIED", outcome, "an order priced from the edited version is reserved");
           test.completeNow();
         })));
   }
