@@ -57,7 +57,7 @@ public final class TicketsVerticle extends VerticleBase {
         .compose(bound -> listening)
         .compose(subscribed -> relay.start())
         .compose(relaying -> health.answerPings(Service.TICKETS))
-        .compose(answering -> health.serve(config.managementPort()));
+        .compose(answering -> health.serve(config.managementPort(), relay));
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.ticketing.contracts.errors.NotFound;
 import dev.ticketing.orders.store.OrderStore;
 import dev.ticketing.platform.commands.CommandHandler;
 import dev.ticketing.platform.commands.CommandRequest;
+import dev.ticketing.platform.mongo.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -30,11 +31,12 @@ public final class CancelOrderHandler implements CommandHandler {
   @Override
   public Future<?> handle(CommandRequest request) {
     String userId = request.requireUser();
-    return owned.find(request.body().getValue("id"), userId)
-        .compose(orders::cancel)
+    String orderId = Ids.required(request.body(), "id");
+    return owned.find(orderId, userId)
+        .compose(order -> orders.cancel(order, "by-buyer"))
         .compose(transition -> switch (transition) {
           case DONE -> {
-            log.info("order {} cancelled by its buyer {} (request {})", request.body().getValue("id"), userId, request.requestId());
+            log.info("order {} cancelled by its buyer {} (request {})", orderId, userId, request.requestId());
             yield Future.succeededFuture(new JsonObject());
           }
           case ALREADY_CANCELLED -> Future.succeededFuture(new JsonObject());

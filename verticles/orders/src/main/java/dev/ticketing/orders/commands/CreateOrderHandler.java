@@ -9,6 +9,7 @@ import dev.ticketing.orders.domain.Order;
 import dev.ticketing.orders.domain.OrderStatus;
 import dev.ticketing.orders.domain.OrderedTicket;
 import dev.ticketing.orders.domain.Ticket;
+import dev.ticketing.orders.remote.TicketsLookup;
 import dev.ticketing.orders.store.HoldTaken;
 import dev.ticketing.orders.store.OrderStore;
 import dev.ticketing.orders.store.TicketReplicaStore;
@@ -26,6 +27,7 @@ import java.util.OptionalInt;
  * by the unique index on the order's ticket hold when inserting, never by looking first, so of
  * many buyers racing for one ticket exactly one wins and the others hear "Ticket is already
  * reserved". The per-user cap works the same way through numbered hold slots (see HoldSlots).
+ * A ticket our replica has not heard of yet is asked of the tickets service before we say "not found".
  */
 public final class CreateOrderHandler implements CommandHandler {
 
@@ -34,15 +36,17 @@ public final class CreateOrderHandler implements CommandHandler {
 
   private final OrderStore orders;
   private final TicketReplicaStore tickets;
+  private final TicketsLookup owner;
   private final OrderReplies replies;
   private final Clock clock;
   private final Duration window;
   private final int maxHolds;
 
-  public CreateOrderHandler(OrderStore orders, TicketReplicaStore tickets, OrderReplies replies, Clock clock,
-                            Duration window, int maxHolds) {
+  public CreateOrderHandler(OrderStore orders, TicketReplicaStore tickets, TicketsLookup owner, OrderReplies replies,
+                            Clock clock, Duration window, int maxHolds) {
     this.orders = orders;
     this.tickets = tickets;
+    this.owner = owner;
     this.replies = replies;
     this.clock = clock;
     this.window = window;
@@ -52,11 +56,11 @@ public final class CreateOrderHandler implements CommandHandler {
   @Override
   public Future<?> handle(CommandRequest request) {
     String userId = request.requireUser();
-    Object ticketId = request.body().getValue("ticketId");
+    String ticketId = Ids.required(request.body(), "ticketId");
     if (!Ids.isWellFormed(ticketId)) {
       return Future.failedFuture(new NotFound("Ticket not found"));
     }
-    return tickets.find((String) ticketId)
+    return known(ticketId)
         .compose(ticket -> {
           if (ticket == null) {
             return Future.failedFuture(new NotFound("Ticket not found"));
@@ -69,8 +73,14 @@ public final class CreateOrderHandler implements CommandHandler {
         .compose(replies::one);
   }
 
+  /** The ticket from our replica, or else from its owner (then kept in the replica). */
+  private Future<Ticket> known(String ticketId) {
+    return tickets.find(ticketId).compose(replica -> replica != null ? Future.succeededFuture(replica)
+        : owner.find(ticketId).compose(fetched -> fetched == null ? Future.succeededFuture(null) : tickets.seed(fetched)));
+  }
+
   private Future<Order> reserve(String userId, Ticket ticket, int attemptsLeft) {
-    return orders.heldSlots(userId).compose(used -> {
+    return orders.heldSlots(userId, maxHolds).compose(used -> {
       OptionalInt slot = HoldSlots.lowestFree(used, maxHolds);
       if (slot.isEmpty()) {
         return Future.failedFuture(new TooManyRequests(

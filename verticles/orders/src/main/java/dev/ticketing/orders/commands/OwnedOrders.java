@@ -16,11 +16,11 @@ final class OwnedOrders {
     this.orders = orders;
   }
 
-  Future<Order> find(Object orderId, String userId) {
+  Future<Order> find(String orderId, String userId) {
     if (!Ids.isWellFormed(orderId)) {
       return Future.failedFuture(new NotFound("Order not found"));
     }
-    return orders.find((String) orderId).compose(order -> {
+    return orders.find(orderId).compose(order -> {
       if (order == null) {
         return Future.failedFuture(new NotFound("Order not found"));
       }

@@ -3,6 +3,7 @@ package dev.ticketing.orders.commands;
 import dev.ticketing.orders.store.OrderStore;
 import dev.ticketing.platform.commands.CommandHandler;
 import dev.ticketing.platform.commands.CommandRequest;
+import dev.ticketing.platform.mongo.Ids;
 import io.vertx.core.Future;
 
 /** One of the user's orders: body {@code {id}}. */
@@ -19,6 +20,6 @@ public final class ShowOrderHandler implements CommandHandler {
   @Override
   public Future<?> handle(CommandRequest request) {
     String userId = request.requireUser();
-    return owned.find(request.body().getValue("id"), userId).compose(replies::one);
+    return owned.find(Ids.required(request.body(), "id"), userId).compose(replies::one);
   }
 }

@@ -15,9 +15,9 @@ import java.time.Instant;
 
 /**
  * An order's hold ran out: cancel it unless it was paid or cancelled meanwhile (expiration never
- * cancels a complete order). A notice for an order we have not stored yet, or one that arrives
- * before the order's expiresAt (the expiration service's clock runs ahead), is refused so that it
- * comes again later.
+ * cancels a complete order). A notice for an order we have not stored yet, one that arrives before
+ * the order's expiresAt (the expiration service's clock runs ahead), or one for an order whose
+ * payment is in progress (a live payment lease) is refused, so that it comes again later.
  */
 public final class ExpirationCompleteListener extends EventListener<ExpirationComplete> {
 
@@ -43,11 +43,10 @@ public final class ExpirationCompleteListener extends EventListener<ExpirationCo
       if (!Expiry.isDue(now, order.expiresAt())) {
         throw new OutOfOrder("order " + order.id() + " expires at " + order.expiresAt() + ", it is " + now);
       }
-      return orders.cancel(order).map(transition -> switch (transition) {
-        case DONE -> Outcome.APPLIED;
-        case ALREADY_CANCELLED, ALREADY_COMPLETE -> Outcome.DUPLICATE;
-        case MISSING -> throw new OutOfOrder("order " + order.id() + " vanished");
-      });
+      if (order.leaseLive(now)) {
+        throw new OutOfOrder("order " + order.id() + " is being paid (lease until " + order.leaseUntil() + ")");
+      }
+      return orders.cancel(order, "expired").map(Transitions::outcome);
     });
   }
 }

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An order was paid: it becomes complete and its ticket is sold. A payment for an order that was
- * cancelled meanwhile leaves the order cancelled; the payments service refunds such a payment
- * itself (rule 11), so here it is only noted.
+ * cancelled meanwhile leaves the order cancelled and is acknowledged as OBSOLETE, which tells the
+ * payments service (waiting for this answer before it tells the buyer) to refund it and say so.
  */
 public final class PaymentCreatedListener extends EventListener<PaymentCreated> {
 
@@ -48,7 +48,7 @@ public final class PaymentCreatedListener extends EventListener<PaymentCreated> 
       case ALREADY_CANCELLED -> {
         log.info("payment {} arrived for order {} which is cancelled; it stays cancelled (payments refunds it)",
             event.id(), event.orderId());
-        yield Outcome.DUPLICATE;
+        yield Outcome.OBSOLETE;
       }
       case MISSING -> throw new OutOfOrder("order " + event.orderId() + " vanished");
     };

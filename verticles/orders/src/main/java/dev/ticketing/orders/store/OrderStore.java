@@ -1,8 +1,11 @@
 package dev.ticketing.orders.store;
 
+import static dev.ticketing.orders.store.OrderDocuments.EXPIRY_KEY;
+import static dev.ticketing.orders.store.OrderDocuments.LEASE_UNTIL;
 import static dev.ticketing.orders.store.OrderDocuments.TICKET_HOLD;
 import static dev.ticketing.orders.store.OrderDocuments.USER_HOLD;
 
+import dev.ticketing.contracts.events.EventPayload;
 import dev.ticketing.contracts.events.OrderCancelled;
 import dev.ticketing.contracts.events.OrderCompleted;
 import dev.ticketing.contracts.events.OrderCreated;
@@ -11,22 +14,28 @@ import dev.ticketing.orders.domain.Order;
 import dev.ticketing.orders.domain.OrderStatus;
 import dev.ticketing.platform.delivery.Outbox;
 import dev.ticketing.platform.delivery.OutboxRelay;
+import dev.ticketing.platform.mongo.DueKeys;
 import dev.ticketing.platform.mongo.Mongo;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The only code that touches collection {@value #ORDERS}. Every change that emits an event is one
- * single-document write carrying its outbox entries, conditional on the version it read; the relay
- * is kicked right after, so delivery starts without waiting for a sweep.
+ * single-document write carrying its outbox entries, conditional on the version it read; the
+ * written document goes straight to the relay, so delivery starts without a read or a sweep.
+ * Every query is answered by a unique index ({@code _id}, {@code {_id, version}}, the holds, the
+ * expiry key), so its cost does not grow with the number of orders stored.
  */
 public final class OrderStore {
 
@@ -37,10 +46,19 @@ public final class OrderStore {
 
   private final MongoClient mongo;
   private final OutboxRelay relay;
+  private final Duration expiryGrace;
+  private final DueKeys expiries;
 
-  public OrderStore(MongoClient mongo, OutboxRelay relay) {
+  public OrderStore(MongoClient mongo, OutboxRelay relay, Duration expiryGrace) {
     this.mongo = mongo;
     this.relay = relay;
+    this.expiryGrace = expiryGrace;
+    this.expiries = new DueKeys(mongo, ORDERS, EXPIRY_KEY);
+  }
+
+  /** The live orders the safety net should look at, by their expiry keys. */
+  public DueKeys expiries() {
+    return expiries;
   }
 
   /**
@@ -51,12 +69,15 @@ public final class OrderStore {
   public Future<Void> createIndexes() {
     return mongo.createIndexWithOptions(ORDERS, new JsonObject().put(TICKET_HOLD, 1), sparseUnique(DuplicateHolds.TICKET_HOLD_INDEX))
         .compose(done -> mongo.createIndexWithOptions(ORDERS, new JsonObject().put(USER_HOLD, 1), sparseUnique(DuplicateHolds.USER_HOLD_INDEX)))
+        .compose(done -> Mongo.uniqueIndex(mongo, ORDERS, new JsonObject().put("_id", 1).put("version", 1), "id_version"))
+        .compose(done -> expiries.createIndex())
         .compose(done -> Mongo.index(mongo, ORDERS, new JsonObject().put("userId", 1).put("_id", -1), "buyer_newest_first"));
   }
 
-  /** The hold slots the user's unpaid orders occupy. */
-  public Future<List<Integer>> heldSlots(String userId) {
-    JsonObject query = new JsonObject().put("userId", userId).put(USER_HOLD, new JsonObject().put("$exists", true));
+  /** The hold slots the user's unpaid orders occupy: one lookup of every possible slot in the slot index. */
+  public Future<List<Integer>> heldSlots(String userId, int cap) {
+    JsonArray slots = new JsonArray(IntStream.range(0, cap).mapToObj(slot -> HoldSlots.key(userId, slot)).toList());
+    JsonObject query = new JsonObject().put(USER_HOLD, new JsonObject().put("$in", slots));
     FindOptions options = new FindOptions().setFields(new JsonObject().put(USER_HOLD, 1));
     return mongo.findWithOptions(ORDERS, query, options)
         .map(documents -> documents.stream().map(document -> HoldSlots.slotOf(document.getString(USER_HOLD))).toList());
@@ -68,12 +89,13 @@ public final class OrderStore {
    */
   public Future<Order> insert(Order order, int slot, Instant now) {
     OrderCreated created = new OrderCreated(order.id(), order.version(), order.status().wireName(), order.userId(),
-        order.expiresAt(), order.ticket().id(), order.ticket().price());
-    JsonObject document = Outbox.attach(OrderDocuments.newOrder(order, HoldSlots.key(order.userId(), slot), now), created);
+        order.expiresAt(), order.ticket().id(), order.ticket().price(), order.ticket().version());
+    JsonObject document = Outbox.attach(
+        OrderDocuments.newOrder(order, HoldSlots.key(order.userId(), slot), now, expiryGrace), created);
     return mongo.insert(ORDERS, document)
         .recover(failure -> classifyDuplicate(failure, order.ticket().id()).compose(Future::failedFuture))
         .map(inserted -> {
-          relay.kick(order.id());
+          relay.kick(order.id(), document);
           log.info("order {} created by user {} for ticket {} (slot {})", order.id(), order.userId(), order.ticket().id(), slot);
           return order;
         });
@@ -81,26 +103,26 @@ public final class OrderStore {
 
   /** The order, or null. */
   public Future<Order> find(String id) {
-    return mongo.findOne(ORDERS, new JsonObject().put("_id", id), null)
-        .map(document -> document == null ? null : OrderDocuments.toOrder(document));
+    return mongo.findOne(ORDERS, new JsonObject().put("_id", id), Outbox.withoutOutbox()).map(OrderDocuments::toOrder);
   }
 
   /** The user's orders, newest first (ObjectId hex strings sort by creation time). */
   public Future<List<Order>> listByUser(String userId) {
-    FindOptions newestFirst = new FindOptions().setSort(new JsonObject().put("_id", -1));
+    FindOptions newestFirst = new FindOptions().setSort(new JsonObject().put("_id", -1)).setFields(Outbox.withoutOutbox());
     return mongo.findWithOptions(ORDERS, new JsonObject().put("userId", userId), newestFirst)
         .map(documents -> documents.stream().map(OrderDocuments::toOrder).toList());
   }
 
   /**
    * Cancels an unpaid order, for its buyer or for expiry alike: status {@code cancelled}, both
-   * holds released (the ticket can be ordered again at once), OrderCancelled in the outbox.
+   * holds and the expiry key released (the ticket can be ordered again at once), OrderCancelled in
+   * the outbox. {@code reason} is kept for whoever reads the order later.
    */
-  public Future<Transition> cancel(Order order) {
-    return transition(order, OrderStatus.CANCELLED, TRANSITION_ATTEMPTS, current -> Outbox.push(new JsonObject()
-            .put("$set", new JsonObject().put("status", OrderStatus.CANCELLED.wireName()))
-            .put("$unset", new JsonObject().put(TICKET_HOLD, "").put(USER_HOLD, ""))
-            .put("$inc", new JsonObject().put("version", 1)),
+  public Future<Transition> cancel(Order order, String reason) {
+    return transition(order, OrderStatus.CANCELLED, TRANSITION_ATTEMPTS, current -> new Update(new JsonObject()
+        .put("$set", new JsonObject().put("status", OrderStatus.CANCELLED.wireName()).put("cancelReason", reason))
+        .put("$unset", new JsonObject().put(TICKET_HOLD, "").put(USER_HOLD, "").put(EXPIRY_KEY, "").put(LEASE_UNTIL, ""))
+        .put("$inc", new JsonObject().put("version", 1)),
         new OrderCancelled(current.id(), current.version() + 1, current.ticket().id())));
   }
 
@@ -109,17 +131,66 @@ public final class OrderStore {
    * the outbox. The user's hold slot is released; the ticket hold stays, for the ticket is sold.
    */
   public Future<Transition> complete(Order order, String paymentId, String stripeId) {
-    return transition(order, OrderStatus.COMPLETE, TRANSITION_ATTEMPTS, current -> Outbox.push(new JsonObject()
-            .put("$set", new JsonObject()
-                .put("status", OrderStatus.COMPLETE.wireName())
-                .put("payment", new JsonObject().put("id", paymentId).put("stripeId", stripeId)))
-            .put("$unset", new JsonObject().put(USER_HOLD, ""))
-            .put("$inc", new JsonObject().put("version", 1)),
+    return transition(order, OrderStatus.COMPLETE, TRANSITION_ATTEMPTS, current -> new Update(new JsonObject()
+        .put("$set", new JsonObject()
+            .put("status", OrderStatus.COMPLETE.wireName())
+            .put("payment", new JsonObject().put("id", paymentId).put("stripeId", stripeId)))
+        .put("$unset", new JsonObject().put(USER_HOLD, "").put(EXPIRY_KEY, "").put(LEASE_UNTIL, ""))
+        .put("$inc", new JsonObject().put("version", 1)),
         new OrderCompleted(current.id(), current.version() + 1, current.ticket().id())));
   }
 
-  /** Moves a {@code created} order to {@code target} with {@code update}; the version filter makes the write apply once. */
-  private Future<Transition> transition(Order order, OrderStatus target, int attemptsLeft, Function<Order, JsonObject> update) {
+  /**
+   * Holds expiry back until {@code until} while a payment is made. Not a change anyone sees, so the
+   * version stays; the filter on it makes sure the order is still the unpaid one that was checked.
+   * The order's expiry key moves past the lease, so the safety net waits too. False when the order
+   * changed meanwhile.
+   */
+  public Future<Boolean> lease(Order order, Instant until) {
+    JsonObject filter = new JsonObject().put("_id", order.id()).put("version", order.version());
+    Instant netFires = until.isAfter(order.expiresAt()) ? until : order.expiresAt();
+    JsonObject update = new JsonObject().put("$set", new JsonObject()
+        .put(LEASE_UNTIL, until.toString())
+        .put(EXPIRY_KEY, DueKeys.key(netFires.plus(expiryGrace).toEpochMilli(), order.id())));
+    return mongo.updateCollection(ORDERS, filter, update).map(result -> result.getDocMatched() == 1);
+  }
+
+  /**
+   * Announces an old cancellation again, with its original version: the tickets service shows the
+   * ticket held by this cancelled order, and this makes it let go. Consumers that applied it
+   * before see a duplicate.
+   */
+  public Future<Void> reannounceCancellation(Order order) {
+    if (order.status() != OrderStatus.CANCELLED) {
+      return Future.succeededFuture();
+    }
+    JsonObject update = Outbox.push(new JsonObject(), order.id(),
+        new OrderCancelled(order.id(), order.version(), order.ticket().id()));
+    return mongo.findOneAndUpdateWithOptions(ORDERS, new JsonObject().put("_id", order.id()), update,
+            new FindOptions().setFields(Outbox.projection()), new UpdateOptions().setReturningNewDocument(true))
+        .onSuccess(document -> {
+          if (document != null) {
+            relay.kick(order.id(), document);
+            log.warn("order {} is cancelled but its ticket {} still shows it: cancellation announced again",
+                order.id(), order.ticket().id());
+          }
+        })
+        .mapEmpty();
+  }
+
+  /** Removes a stale expiry key (the order is no longer live, or is gone). */
+  public Future<Void> forgetExpiry(String orderId) {
+    return mongo.updateCollection(ORDERS, new JsonObject().put("_id", orderId),
+        new JsonObject().put("$unset", new JsonObject().put(EXPIRY_KEY, ""))).mapEmpty();
+  }
+
+  /** One transition's write: the update and the event that goes with it. */
+  private record Update(JsonObject update, EventPayload event) {
+  }
+
+  /** Moves a {@code created} order to {@code target}; the version filter makes the write apply once. */
+  private Future<Transition> transition(Order order, OrderStatus target, int attemptsLeft,
+                                        java.util.function.Function<Order, Update> change) {
     switch (order.status()) {
       case CANCELLED:
         return Future.succeededFuture(Transition.ALREADY_CANCELLED);
@@ -130,20 +201,23 @@ public final class OrderStore {
       default:
         return Future.failedFuture(new IllegalStateException("order " + order.id() + " is " + order.status().wireName()));
     }
-    JsonObject filter = new JsonObject().put("_id", order.id()).put("version", order.version())
-        .put("status", OrderStatus.CREATED.wireName());
-    return mongo.updateCollection(ORDERS, filter, update.apply(order)).compose(result -> {
-      if (result.getDocMatched() == 1) {
-        relay.kick(order.id());
-        log.info("order {} is {} (v{})", order.id(), target.wireName(), order.version() + 1);
-        return Future.succeededFuture(Transition.DONE);
-      }
-      if (attemptsLeft <= 1) {
-        return Future.failedFuture(new IllegalStateException("order " + order.id() + " kept changing under us"));
-      }
-      return find(order.id()).compose(reloaded -> reloaded == null ? Future.succeededFuture(Transition.MISSING)
-          : transition(reloaded, target, attemptsLeft - 1, update));
-    });
+    JsonObject filter = new JsonObject().put("_id", order.id()).put("version", order.version());
+    Update write = change.apply(order);
+    JsonObject update = Outbox.push(write.update(), order.id(), write.event());
+    return mongo.findOneAndUpdateWithOptions(ORDERS, filter, update, new FindOptions().setFields(Outbox.projection()),
+            new UpdateOptions().setReturningNewDocument(true))
+        .compose(document -> {
+          if (document != null) {
+            relay.kick(order.id(), document);
+            log.info("order {} is {} (v{})", order.id(), target.wireName(), order.version() + 1);
+            return Future.succeededFuture(Transition.DONE);
+          }
+          if (attemptsLeft <= 1) {
+            return Future.failedFuture(new IllegalStateException("order " + order.id() + " kept changing under us"));
+          }
+          return find(order.id()).compose(reloaded -> reloaded == null ? Future.succeededFuture(Transition.MISSING)
+              : transition(reloaded, target, attemptsLeft - 1, change));
+        });
   }
 
   /** A HoldTaken for a duplicate on one of our hold indexes; the failure itself otherwise. */

@@ -87,13 +87,26 @@ class CreateOrderTest {
   void anUnknownTicketIsNotFound(VertxTestContext test) {
     Future.all(
             orders.refusal(Command.CREATE_ORDER, buyer, new JsonObject().put("ticketId", OrdersFixture.newId())),
-            orders.refusal(Command.CREATE_ORDER, buyer, new JsonObject().put("ticketId", "not-an-id")),
-            orders.refusal(Command.CREATE_ORDER, buyer, new JsonObject().put("ticketId", 12)),
-            orders.refusal(Command.CREATE_ORDER, buyer, new JsonObject()))
+            orders.refusal(Command.CREATE_ORDER, buyer, new JsonObject().put("ticketId", "not-an-id")))
         .onComplete(test.succeeding(all -> test.verify(() -> {
           for (int i = 0; i < all.size(); i++) {
             assertEquals(404, all.<ApiException>resultAt(i).status());
             assertEquals("Ticket not found", all.<ApiException>resultAt(i).errors().get(0).message());
+          }
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void aMissingOrBlankTicketIdIsABadRequestNamingTheField(VertxTestContext test) {
+    Future.all(
+            orders.refusal(Command.CREATE_ORDER, buyer, new JsonObject().put("ticketId", "")),
+            orders.refusal(Command.CREATE_ORDER, buyer, new JsonObject().put("ticketId", 12)),
+            orders.refusal(Command.CREATE_ORDER, buyer, new JsonObject()))
+        .onComplete(test.succeeding(all -> test.verify(() -> {
+          for (int i = 0; i < all.size(); i++) {
+            assertEquals(400, all.<ApiException>resultAt(i).status());
+            assertEquals("ticketId", all.<ApiException>resultAt(i).errors().get(0).field());
           }
           test.completeNow();
         })));

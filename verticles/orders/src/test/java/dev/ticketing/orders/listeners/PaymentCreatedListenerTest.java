@@ -98,7 +98,7 @@ class PaymentCreatedListenerTest {
     orders.cancelOrder(buyer, orderId)
         .compose(cancelled -> orders.publish(new PaymentCreated(paymentId, orderId, "pi_late")))
         .compose(reply -> {
-          test.verify(() -> assertEquals("DUPLICATE", reply.getString("outcome")));
+          test.verify(() -> assertEquals("OBSOLETE", reply.getString("outcome"), "so payments refunds it"));
           return orders.stored(orderId);
         })
         .onComplete(test.succeeding(stored -> test.verify(() -> {

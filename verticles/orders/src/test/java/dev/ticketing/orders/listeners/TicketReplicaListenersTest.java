@@ -43,7 +43,7 @@ class TicketReplicaListenersTest {
         })
         .compose(stored -> {
           test.verify(() -> assertEquals(new JsonObject().put("_id", ticketId).put("title", "Opera").put("price", 2050L)
-              .put("userId", seller).put("version", 0L), stored));
+              .put("userId", seller).putNull("orderId").put("version", 0L), stored));
           return orders.createOrder(OrdersFixture.newId(), ticketId);
         })
         .onComplete(test.succeeding(order -> test.verify(() -> {

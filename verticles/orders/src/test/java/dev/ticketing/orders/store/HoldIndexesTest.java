@@ -17,6 +17,7 @@ import io.vertx.ext.mongo.MongoClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +39,7 @@ class HoldIndexesTest {
   void start(Vertx vertx, VertxTestContext test) {
     server = new EmbeddedMongo();
     mongo = Mongo.client(vertx, server.settings("orders"));
-    store = new OrderStore(mongo, new OutboxRelay(vertx, mongo, OrderStore.ORDERS, RelaySettings.defaults()));
+    store = new OrderStore(mongo, new OutboxRelay(vertx, mongo, OrderStore.ORDERS, RelaySettings.defaults()), Duration.ofSeconds(10));
     store.createIndexes()
         .compose(indexed -> mongo.insert(OrderStore.ORDERS, hold("o1", "t1", "u1:0")))
         .onComplete(test.succeedingThenComplete());

@@ -5,6 +5,7 @@ import dev.ticketing.contracts.commands.CommandHeaders;
 import dev.ticketing.contracts.events.ConsumerGroup;
 import dev.ticketing.contracts.events.EventPayload;
 import dev.ticketing.contracts.events.TicketCreated;
+import dev.ticketing.contracts.events.TicketUpdated;
 import dev.ticketing.contracts.errors.ApiException;
 import dev.ticketing.orders.OrdersConfig;
 import dev.ticketing.orders.OrdersVerticle;
@@ -33,7 +34,9 @@ public final class OrdersFixture {
 
   public static final Duration WINDOW = Duration.ofSeconds(900);
   public static final Instant START = Instant.parse("2026-11-22T10:00:00.123456Z");
-  private static final RelaySettings FAST_RELAY = new RelaySettings(200, 2000, 20, 200, 100);
+  public static final Duration GRACE = Duration.ofSeconds(10);
+  public static final Duration LEASE = Duration.ofSeconds(30);
+  private static final RelaySettings FAST_RELAY = new RelaySettings(200, 2000, 20, 200, 100, 5, 5000);
 
   public final TestClock clock = new TestClock(START);
   public final EventRecorder events = new EventRecorder();
@@ -47,7 +50,9 @@ public final class OrdersFixture {
   public Future<Void> start(Vertx vertx, int maxHolds) {
     this.vertx = vertx;
     this.db = Mongo.client(vertx, mongoServer.settings("orders"));
-    OrdersConfig config = new OrdersConfig(mongoServer.settings("orders"), FAST_RELAY, WINDOW, maxHolds, 0);
+    // The expiry safety net looks every 50 ms, so tests see it act as soon as they move the clock.
+    OrdersConfig config = new OrdersConfig(mongoServer.settings("orders"), FAST_RELAY, WINDOW, maxHolds, 0, GRACE, 50,
+        LEASE, Duration.ofMillis(1_500));
     verticle = new OrdersVerticle(config, clock);
     return events.register(vertx)
         .compose(registered -> vertx.deployVerticle(verticle))
@@ -85,6 +90,15 @@ public final class OrdersFixture {
   public Future<String> listTicket(String title, long priceCents, String sellerId) {
     String id = newId();
     return publish(new TicketCreated(id, 0, title, priceCents, sellerId)).map(reply -> id);
+  }
+
+  /** The tickets service's news that it reserved {@code ticketId} (now at {@code version}) for {@code orderId}. */
+  public Future<JsonObject> reservationShown(String ticketId, long version, String orderId, String sellerId) {
+    return publish(new TicketUpdated(ticketId, version, "Opera", 2000, sellerId, orderId, false));
+  }
+
+  public Future<JsonObject> leasePayment(String userId, String orderId) {
+    return command(Command.LEASE_PAYMENT, userId, new JsonObject().put("orderId", orderId));
   }
 
   /** Sends an event to the orders consumer group as the relay of its producer would; the reply body. */

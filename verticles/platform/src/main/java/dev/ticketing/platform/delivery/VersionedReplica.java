@@ -35,6 +35,22 @@ public final class VersionedReplica {
         .compose(result -> result.getDocMatched() == 1 ? Future.succeededFuture(Outcome.APPLIED) : classify(event));
   }
 
+  /**
+   * Stores {@code state} as version {@code at.version()} if we hold nothing for this id yet: for a
+   * copy fetched from its owner because a request could not wait for the events. The events up to
+   * that version then arrive as duplicates and later ones apply on top. False when we had it.
+   */
+  public Future<Boolean> seed(Versioned at, JsonObject state) {
+    return mongo.insert(collection, state.copy().put("version", at.version()).put("_id", at.id()))
+        .map(true)
+        .recover(failure -> Mongo.isDuplicateKey(failure) ? Future.succeededFuture(false) : Future.failedFuture(failure));
+  }
+
+  /** {_id, version}: the filter of every update, unique so the Mongo wire server serves it from the index. */
+  public Future<Void> createIndexes() {
+    return Mongo.uniqueIndex(mongo, collection, new JsonObject().put("_id", 1).put("version", 1), "id_version");
+  }
+
   /** The version held now, or null when we hold nothing for this id. */
   public Future<Long> heldVersion(String id) {
     return mongo.findOne(collection, new JsonObject().put("_id", id), new JsonObject().put("version", 1))

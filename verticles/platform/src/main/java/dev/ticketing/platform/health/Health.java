@@ -9,7 +9,10 @@ import io.vertx.ext.healthchecks.CheckResult;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
+import dev.ticketing.platform.delivery.OutboxAdmin;
+import dev.ticketing.platform.delivery.OutboxRelay;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -59,10 +62,14 @@ public final class Health {
     router.get("/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
   }
 
-  /** Serves the two routes alone on {@code port} (0 picks a free one). */
-  public Future<HttpServer> serve(int port) {
+  /**
+   * Serves the two routes on {@code port} (0 picks a free one), with the operator's view of the
+   * given relays' outboxes (see {@link OutboxAdmin}). A management port, never the public one.
+   */
+  public Future<HttpServer> serve(int port, OutboxRelay... relays) {
     Router router = Router.router(vertx);
     mount(router);
+    OutboxAdmin.mount(router, List.of(relays));
     return vertx.createHttpServer().requestHandler(router).listen(port, "0.0.0.0");
   }
 }

@@ -1,5 +1,7 @@
 package dev.ticketing.platform.mongo;
 
+import dev.ticketing.contracts.errors.Validation;
+import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
 import org.bson.types.ObjectId;
 
@@ -17,6 +19,19 @@ public final class Ids {
 
   public static String newId() {
     return new ObjectId().toHexString();
+  }
+
+  /**
+   * The id a command body names in {@code field}, as text. Absent, not text, or blank is the
+   * client's mistake, a 400 naming the field; text that cannot be one of our ids is for the caller
+   * to answer (as "not found", see {@link #isWellFormed}).
+   */
+  public static String required(JsonObject body, String field) {
+    Object value = body.getValue(field);
+    if (!(value instanceof String text) || text.isBlank()) {
+      throw Validation.of(field, field + " must be provided");
+    }
+    return text.trim();
   }
 
   /** True when {@code value} is a String that could be one of our ids (24 lowercase hex characters). */

@@ -1,0 +1,58 @@
+package dev.ticketing.platform.delivery;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+
+/**
+ * The operator's view of a service's outboxes, on its management port (never the public one):
+ * <ul>
+ *   <li>{@code GET /outbox}: per collection, entries waiting per consumer group, the oldest one's
+ *       age, and dead letters per group;</li>
+ *   <li>{@code GET /outbox/dead-letters}: the entries set aside, with why;</li>
+ *   <li>{@code POST /outbox/dead-letters/replay}, optional body {@code {"ids": [...]}}: puts them
+ *       (all, or those) back to be delivered again, once their consumer is fixed.</li>
+ * </ul>
+ */
+public final class OutboxAdmin {
+
+  private OutboxAdmin() {
+  }
+
+  public static void mount(Router router, List<OutboxRelay> relays) {
+    router.get("/outbox").handler(ctx -> answer(ctx,
+        Future.all(relays.stream().map(OutboxRelay::backlog).toList())
+            .map(all -> new JsonObject().put("outboxes", new JsonArray(all.list())))));
+    router.get("/outbox/dead-letters").handler(ctx -> answer(ctx,
+        Future.all(relays.stream().map(relay -> relay.deadLetters().list(1000)).toList())
+            .map(all -> new JsonObject().put("deadLetters", new JsonArray(all.<List<JsonObject>>list().stream()
+                .flatMap(List::stream).toList())))));
+    router.post("/outbox/dead-letters/replay").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
+    router.post("/outbox/dead-letters/replay").handler(ctx -> {
+      List<String> ids = requestedIds(ctx);
+      answer(ctx, Future.all(relays.stream().map(relay -> relay.replay(ids)).toList())
+          .map(all -> new JsonObject().put("replayed", all.<Integer>list().stream().mapToInt(Integer::intValue).sum())));
+    });
+  }
+
+  private static List<String> requestedIds(RoutingContext ctx) {
+    try {
+      JsonObject body = ctx.body().asJsonObject();
+      JsonArray ids = body == null ? null : body.getJsonArray("ids");
+      return ids == null ? List.of() : ids.stream().map(String::valueOf).toList();
+    } catch (RuntimeException notJson) {
+      return List.of();
+    }
+  }
+
+  private static void answer(RoutingContext ctx, Future<JsonObject> result) {
+    result.onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json.encode()))
+        .onFailure(failure -> ctx.response().setStatusCode(503).putHeader("Content-Type", "application/json")
+            .end(new JsonObject().put("errors", new JsonArray().add(new JsonObject()
+                .put("message", "The store did not answer: " + failure.getMessage()))).encode()));
+  }
+}
