@@ -6,6 +6,7 @@ import com.stripe.param.PaymentIntentCreateParams;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +26,7 @@ abstract class SandboxTestBase {
 
   @BeforeEach
   void startSandbox(Vertx vertx, VertxTestContext context) {
-    sandbox = new StripeSandbox(settings());
+    sandbox = new StripeSandbox(settings(), clock());
     vertx.deployVerticle(sandbox).onComplete(context.succeeding(id -> {
       stripe = client(API_KEY);
       http = new SandboxHttp(sandbox.baseUrl());
@@ -36,6 +37,11 @@ abstract class SandboxTestBase {
   /** Overridden by tests that need a slow sandbox. */
   SandboxSettings settings() {
     return SandboxSettings.ephemeral();
+  }
+
+  /** Overridden by tests that need to control {@code created}. */
+  Clock clock() {
+    return Clock.systemUTC();
   }
 
   StripeClient client(String apiKey) {

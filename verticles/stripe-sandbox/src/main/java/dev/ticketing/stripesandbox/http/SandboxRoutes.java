@@ -34,10 +34,14 @@ public final class SandboxRoutes {
     router.route("/v1/*").handler(new ApiKeyCheck(responder));
     router.post("/v1/payment_intents")
         .handler(new EndpointHandler((id, params) -> intents.create(params), idempotency, responder));
+    router.get("/v1/payment_intents").handler(new EndpointHandler((id, params) -> intents.list(params), idempotency,
+        responder));
     router.get("/v1/payment_intents/:id").handler(new EndpointHandler(intents::retrieve, idempotency, responder));
     router.post("/v1/payment_intents/:id/confirm")
         .handler(new EndpointHandler(intents::confirm, idempotency, responder));
     router.post("/v1/refunds").handler(new EndpointHandler((id, params) -> refunds.create(params), idempotency,
+        responder));
+    router.get("/v1/refunds").handler(new EndpointHandler((id, params) -> refunds.list(params), idempotency,
         responder));
     router.get("/v1/refunds/:id").handler(new EndpointHandler(refunds::retrieve, idempotency, responder));
 

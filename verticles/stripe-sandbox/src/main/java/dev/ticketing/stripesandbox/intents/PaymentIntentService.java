@@ -6,6 +6,7 @@ import dev.ticketing.stripesandbox.cards.PaymentMethod;
 import dev.ticketing.stripesandbox.cards.PaymentMethods;
 import dev.ticketing.stripesandbox.errors.ApiError;
 import dev.ticketing.stripesandbox.form.Params;
+import dev.ticketing.stripesandbox.listing.ListRequest;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Create, confirm and retrieve PaymentIntents. Confirming charges the test card at once: success
+ * Create, confirm, retrieve and list PaymentIntents. Confirming charges the test card at once: success
  * moves the intent to succeeded; a decline stores the failed attempt (status requires_payment_method,
  * last_payment_error) and then answers 402 with that intent inside the error, as Stripe does.
  */
@@ -24,6 +25,9 @@ public final class PaymentIntentService {
   private static final Set<String> CONFIRM_PARAMS = CreateIntentRequest.union(CreateIntentRequest.IGNORED,
       Set.of("payment_method", "payment_method_data"));
   private static final Set<String> RETRIEVE_PARAMS = Set.of("expand", "client_secret");
+  /** Accepted and ignored: the sandbox has no customers, so nothing belongs to one. */
+  private static final Set<String> LIST_FILTERS = Set.of("customer", "customer_account");
+  private static final String LIST_URL = "/v1/payment_intents";
 
   private final PaymentIntentStore store;
   private final PaymentMethods methods;
@@ -70,6 +74,12 @@ public final class PaymentIntentService {
   public JsonObject retrieve(String id, Params params) {
     params.allowOnly(RETRIEVE_PARAMS);
     return PaymentIntentJson.render(existing(id));
+  }
+
+  /** {@code GET /v1/payment_intents}: newest first, paged and filtered by {@code created} as at Stripe. */
+  public JsonObject list(Params params) {
+    ListRequest request = ListRequest.read(params, LIST_FILTERS);
+    return store.page(request).render(LIST_URL, PaymentIntentJson::render);
   }
 
   /** Charges the intent's card; the outcome is stored before answering, whichever it is. */
