@@ -39,6 +39,8 @@ public final class SandboxRoutes {
     router.get("/v1/payment_intents/:id").handler(new EndpointHandler(intents::retrieve, idempotency, responder));
     router.post("/v1/payment_intents/:id/confirm")
         .handler(new EndpointHandler(intents::confirm, idempotency, responder));
+    router.post("/v1/payment_intents/:id/cancel")
+        .handler(new EndpointHandler(intents::cancel, idempotency, responder));
     router.post("/v1/refunds").handler(new EndpointHandler((id, params) -> refunds.create(params), idempotency,
         responder));
     router.get("/v1/refunds").handler(new EndpointHandler((id, params) -> refunds.list(params), idempotency,

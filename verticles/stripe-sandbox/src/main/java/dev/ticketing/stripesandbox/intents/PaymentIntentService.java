@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Create, confirm, retrieve and list PaymentIntents. Confirming charges the test card at once: success
+ * Create, confirm, cancel, retrieve and list PaymentIntents. Confirming charges the test card at once: success
  * moves the intent to succeeded; a decline stores the failed attempt (status requires_payment_method,
  * last_payment_error) and then answers 402 with that intent inside the error, as Stripe does.
  */
@@ -25,6 +25,9 @@ public final class PaymentIntentService {
   private static final Set<String> CONFIRM_PARAMS = CreateIntentRequest.union(CreateIntentRequest.IGNORED,
       Set.of("payment_method", "payment_method_data"));
   private static final Set<String> RETRIEVE_PARAMS = Set.of("expand", "client_secret");
+  private static final Set<String> CANCEL_PARAMS = Set.of("cancellation_reason", "expand");
+  private static final Set<String> CANCELLATION_REASONS =
+      Set.of("duplicate", "fraudulent", "requested_by_customer", "abandoned");
   /** Accepted and ignored: the sandbox has no customers, so nothing belongs to one. */
   private static final Set<String> LIST_FILTERS = Set.of("customer", "customer_account");
   private static final String LIST_URL = "/v1/payment_intents";
@@ -69,6 +72,28 @@ public final class PaymentIntentService {
       throw missingPaymentMethod();
     }
     return PaymentIntentJson.render(attemptCharge(ready));
+  }
+
+  /**
+   * {@code POST /v1/payment_intents/{id}/cancel}, allowed until the intent has succeeded. Final: a
+   * canceled intent can be neither confirmed nor refunded.
+   */
+  public JsonObject cancel(String id, Params params) {
+    PaymentIntent intent = existing(id);
+    params.allowOnly(CANCEL_PARAMS);
+    String reason = params.has("cancellation_reason")
+        ? params.oneOf("cancellation_reason", CANCELLATION_REASONS, null) : null;
+    if (!intent.status().cancelable()) {
+      throw ApiError.unexpectedState("payment_intent_unexpected_state", null,
+          "You cannot cancel this PaymentIntent because it has a status of " + intent.status().wire()
+              + ". Only a PaymentIntent with one of the following statuses may be canceled: "
+              + "requires_payment_method, requires_capture, requires_confirmation, requires_action, processing.",
+          PaymentIntentJson.render(intent));
+    }
+    PaymentIntent canceled = intent.canceled(new PaymentIntent.Cancellation(clock.instant().getEpochSecond(), reason));
+    store.save(canceled);
+    log.info("Payment intent {} canceled ({})", id, reason == null ? "no reason given" : reason);
+    return PaymentIntentJson.render(canceled);
   }
 
   public JsonObject retrieve(String id, Params params) {
