@@ -2,6 +2,9 @@ package dev.ticketing.stripesandbox;
 
 import dev.ticketing.stripesandbox.cards.PaymentMethods;
 import dev.ticketing.stripesandbox.cards.TestCardCatalogue;
+import dev.ticketing.stripesandbox.events.EventLog;
+import dev.ticketing.stripesandbox.events.EventService;
+import dev.ticketing.stripesandbox.events.WebhookOutbox;
 import dev.ticketing.stripesandbox.http.Responder;
 import dev.ticketing.stripesandbox.http.SandboxRoutes;
 import dev.ticketing.stripesandbox.idempotency.IdempotencyStore;
@@ -19,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A Stripe-compatible HTTP server for local runs and tests, never production: it accepts any test
  * key, simulates Stripe's test cards and keeps everything in memory (a restart forgets all intents,
- * refunds and idempotency keys).
+ * refunds, events and idempotency keys).
  *
  * <p>Deploy exactly one instance per sandbox: all its state is confined to this verticle's event
  * loop, which is what makes it safe without locks. In-process use:
@@ -42,6 +45,7 @@ public final class StripeSandbox extends VerticleBase {
     this(settings, Clock.systemUTC());
   }
 
+  /** {@code clock} gives every {@code created}; tests move it to exercise the created filters. */
   public StripeSandbox(SandboxSettings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
@@ -49,12 +53,14 @@ public final class StripeSandbox extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    EventLog events = new EventLog(clock, WebhookOutbox.NONE);
     PaymentIntentStore intents = new PaymentIntentStore();
     PaymentMethods paymentMethods = new PaymentMethods(new TestCardCatalogue(), clock);
     IdempotencyStore idempotency = new IdempotencyStore(clock);
     Router router = SandboxRoutes.create(vertx,
-        new PaymentIntentService(intents, paymentMethods, clock),
-        new RefundService(intents, clock),
+        new PaymentIntentService(intents, paymentMethods, events, clock),
+        new RefundService(intents, events, clock),
+        new EventService(events),
         idempotency,
         new Responder(vertx, settings.latency()));
     vertx.setPeriodic(PURGE_EVERY_MS, timer -> {

@@ -5,6 +5,9 @@ import dev.ticketing.stripesandbox.cards.CardDecline;
 import dev.ticketing.stripesandbox.cards.PaymentMethod;
 import dev.ticketing.stripesandbox.cards.PaymentMethods;
 import dev.ticketing.stripesandbox.errors.ApiError;
+import dev.ticketing.stripesandbox.events.EventLog;
+import dev.ticketing.stripesandbox.events.EventType;
+import dev.ticketing.stripesandbox.events.RequestOrigin;
 import dev.ticketing.stripesandbox.form.Params;
 import dev.ticketing.stripesandbox.listing.ListRequest;
 import io.vertx.core.json.JsonObject;
@@ -15,9 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Create, confirm, cancel, retrieve and list PaymentIntents. Confirming charges the test card at once: success
- * moves the intent to succeeded; a decline stores the failed attempt (status requires_payment_method,
- * last_payment_error) and then answers 402 with that intent inside the error, as Stripe does.
+ * Create, confirm, cancel, retrieve and list PaymentIntents. Confirming charges the test card at
+ * once: success moves the intent to succeeded; a decline stores the failed attempt (status
+ * requires_payment_method, last_payment_error) and then answers 402 with that intent inside the
+ * error, as Stripe does. Each outcome is recorded as its event (payment_intent.succeeded,
+ * payment_intent.payment_failed, payment_intent.canceled) carrying the intent the API answers with.
  */
 public final class PaymentIntentService {
 
@@ -34,15 +39,17 @@ public final class PaymentIntentService {
 
   private final PaymentIntentStore store;
   private final PaymentMethods methods;
+  private final EventLog events;
   private final Clock clock;
 
-  public PaymentIntentService(PaymentIntentStore store, PaymentMethods methods, Clock clock) {
+  public PaymentIntentService(PaymentIntentStore store, PaymentMethods methods, EventLog events, Clock clock) {
     this.store = store;
     this.methods = methods;
+    this.events = events;
     this.clock = clock;
   }
 
-  public JsonObject create(Params params) {
+  public JsonObject create(Params params, RequestOrigin origin) {
     CreateIntentRequest request = CreateIntentRequest.read(params, methods);
     if (request.confirm() && request.paymentMethod().isEmpty()) {
       throw missingPaymentMethod();
@@ -53,10 +60,10 @@ public final class PaymentIntentService {
     store.save(intent);
     log.info("Created payment intent {} for {} {} ({})", id, request.terms().amount(), request.terms().currency(),
         intent.status().wire());
-    return PaymentIntentJson.render(request.confirm() ? attemptCharge(intent) : intent);
+    return PaymentIntentJson.render(request.confirm() ? attemptCharge(intent, origin) : intent);
   }
 
-  public JsonObject confirm(String id, Params params) {
+  public JsonObject confirm(String id, Params params, RequestOrigin origin) {
     PaymentIntent intent = existing(id);
     params.allowOnly(CONFIRM_PARAMS);
     if (!intent.status().confirmable()) {
@@ -71,14 +78,14 @@ public final class PaymentIntentService {
     if (ready.paymentMethod() == null) {
       throw missingPaymentMethod();
     }
-    return PaymentIntentJson.render(attemptCharge(ready));
+    return PaymentIntentJson.render(attemptCharge(ready, origin));
   }
 
   /**
    * {@code POST /v1/payment_intents/{id}/cancel}, allowed until the intent has succeeded. Final: a
    * canceled intent can be neither confirmed nor refunded.
    */
-  public JsonObject cancel(String id, Params params) {
+  public JsonObject cancel(String id, Params params, RequestOrigin origin) {
     PaymentIntent intent = existing(id);
     params.allowOnly(CANCEL_PARAMS);
     String reason = params.has("cancellation_reason")
@@ -93,7 +100,7 @@ public final class PaymentIntentService {
     PaymentIntent canceled = intent.canceled(new PaymentIntent.Cancellation(clock.instant().getEpochSecond(), reason));
     store.save(canceled);
     log.info("Payment intent {} canceled ({})", id, reason == null ? "no reason given" : reason);
-    return PaymentIntentJson.render(canceled);
+    return recorded(EventType.PAYMENT_INTENT_CANCELED, canceled, origin);
   }
 
   public JsonObject retrieve(String id, Params params) {
@@ -108,13 +115,14 @@ public final class PaymentIntentService {
   }
 
   /** Charges the intent's card; the outcome is stored before answering, whichever it is. */
-  private PaymentIntent attemptCharge(PaymentIntent intent) {
+  private PaymentIntent attemptCharge(PaymentIntent intent, RequestOrigin origin) {
     String chargeId = StripeIds.next("ch");
     Optional<CardDecline> decline = intent.paymentMethod().card().decline();
     if (decline.isEmpty()) {
-      PaymentIntent succeeded = intent.succeeded(chargeId);
+      PaymentIntent succeeded = intent.succeeded(chargeId, clock.instant().getEpochSecond());
       store.save(succeeded);
       log.info("Payment intent {} succeeded with charge {}", intent.id(), chargeId);
+      recorded(EventType.PAYMENT_INTENT_SUCCEEDED, succeeded, origin);
       return succeeded;
     }
     PaymentFailure failure = new PaymentFailure(decline.get(), intent.paymentMethod(), chargeId);
@@ -122,7 +130,14 @@ public final class PaymentIntentService {
     store.save(declined);
     log.info("Payment intent {} declined: {} / {}", intent.id(), decline.get().code(), decline.get().declineCode());
     throw ApiError.cardDeclined(PaymentIntentJson.failure(failure)
-        .put("payment_intent", PaymentIntentJson.render(declined)));
+        .put("payment_intent", recorded(EventType.PAYMENT_INTENT_PAYMENT_FAILED, declined, origin)));
+  }
+
+  /** Records the event about {@code intent}'s new state and returns that state as the API renders it. */
+  private JsonObject recorded(EventType type, PaymentIntent intent, RequestOrigin origin) {
+    JsonObject rendered = PaymentIntentJson.render(intent);
+    events.record(type, rendered, intent.id(), origin);
+    return rendered;
   }
 
   private PaymentIntent existing(String id) {

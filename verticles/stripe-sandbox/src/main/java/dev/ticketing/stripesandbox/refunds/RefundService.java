@@ -2,7 +2,11 @@ package dev.ticketing.stripesandbox.refunds;
 
 import dev.ticketing.stripesandbox.StripeIds;
 import dev.ticketing.stripesandbox.errors.ApiError;
+import dev.ticketing.stripesandbox.events.EventLog;
+import dev.ticketing.stripesandbox.events.EventType;
+import dev.ticketing.stripesandbox.events.RequestOrigin;
 import dev.ticketing.stripesandbox.form.Params;
+import dev.ticketing.stripesandbox.intents.ChargeJson;
 import dev.ticketing.stripesandbox.intents.IntentStatus;
 import dev.ticketing.stripesandbox.intents.PaymentIntent;
 import dev.ticketing.stripesandbox.intents.PaymentIntentStore;
@@ -18,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates, retrieves and lists refunds of succeeded PaymentIntents. The invariant Stripe keeps, and this
- * keeps too: the refunds of a charge never add up to more than it received.
+ * keeps too: the refunds of a charge never add up to more than it received. Each refund is recorded
+ * as a {@code charge.refunded} event carrying the charge as it stands afterwards.
  *
  * <p>Refunds live in memory only, confined to the sandbox verticle's event loop.
  */
@@ -32,24 +37,28 @@ public final class RefundService {
   private static final String LIST_URL = "/v1/refunds";
 
   private final PaymentIntentStore intents;
+  private final EventLog events;
   private final Clock clock;
   private final CreationOrder<Refund> refunds = new CreationOrder<>(Refund::id, Refund::created);
 
-  public RefundService(PaymentIntentStore intents, Clock clock) {
+  public RefundService(PaymentIntentStore intents, EventLog events, Clock clock) {
     this.intents = intents;
+    this.events = events;
     this.clock = clock;
   }
 
-  public JsonObject create(Params params) {
+  public JsonObject create(Params params, RequestOrigin origin) {
     params.allowOnly(CREATE_PARAMS);
     PaymentIntent intent = refundedIntent(params);
     String reason = params.has("reason") ? params.oneOf("reason", REASONS, null) : null;
     long amount = amount(params, intent);
     Refund refund = new Refund(StripeIds.next("re"), amount, intent.terms().currency(), intent.id(),
         intent.latestCharge(), reason, params.metadata("metadata"), clock.instant().getEpochSecond());
-    intents.save(intent.refunded(amount));
+    PaymentIntent refunded = intent.refunded(amount);
+    intents.save(refunded);
     refunds.save(refund);
     log.info("Refund {} of {} {} against payment intent {}", refund.id(), amount, refund.currency(), intent.id());
+    events.record(EventType.CHARGE_REFUNDED, ChargeJson.render(refunded), intent.id(), origin);
     return RefundJson.render(refund);
   }
 
