@@ -3,9 +3,11 @@ package dev.ticketing.stripesandbox;
 import com.stripe.StripeClient;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,17 +27,29 @@ abstract class SandboxTestBase {
 
   @BeforeEach
   void startSandbox(Vertx vertx, VertxTestContext context) {
-    sandbox = new StripeSandbox(settings());
-    vertx.deployVerticle(sandbox).onComplete(context.succeeding(id -> {
+    beforeSandbox(vertx).compose(ready -> {
+      sandbox = new StripeSandbox(settings(), clock());
+      return vertx.deployVerticle(sandbox);
+    }).onComplete(context.succeeding(id -> {
       stripe = client(API_KEY);
       http = new SandboxHttp(sandbox.baseUrl());
       context.completeNow();
     }));
   }
 
-  /** Overridden by tests that need a slow sandbox. */
+  /** Overridden by tests that need something running first, such as a webhook receiver. */
+  Future<?> beforeSandbox(Vertx vertx) {
+    return Future.succeededFuture();
+  }
+
+  /** Overridden by tests that need a slow sandbox or webhooks. */
   SandboxSettings settings() {
     return SandboxSettings.ephemeral();
+  }
+
+  /** Overridden by tests that need to control {@code created}. */
+  Clock clock() {
+    return Clock.systemUTC();
   }
 
   StripeClient client(String apiKey) {

@@ -90,7 +90,7 @@ public final class ApiError extends RuntimeException {
 
   public static ApiError unrecognizedUrl(String method, String path) {
     return of(404, INVALID_REQUEST, null, null, "Unrecognized request URL (" + method + ": " + path
-        + "). This is the Stripe sandbox: it serves /v1/payment_intents and /v1/refunds only.");
+        + "). This is the Stripe sandbox: it serves /v1/payment_intents, /v1/refunds and /v1/events only.");
   }
 
   public static ApiError internal() {

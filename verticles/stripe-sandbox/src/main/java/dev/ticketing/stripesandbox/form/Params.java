@@ -51,6 +51,11 @@ public final class Params {
     return value != null && !"".equals(value);
   }
 
+  /** True when the parameter was sent nested ({@code created[gte]=…}) rather than as one value. */
+  public boolean isObject(String name) {
+    return values.getValue(name) instanceof JsonObject;
+  }
+
   public Optional<String> string(String name) {
     Object value = values.getValue(name);
     if (value == null || "".equals(value)) {

@@ -1,6 +1,7 @@
 package dev.ticketing.stripesandbox.http;
 
 import dev.ticketing.stripesandbox.errors.ApiError;
+import dev.ticketing.stripesandbox.events.RequestOrigin;
 import dev.ticketing.stripesandbox.form.FormDecoder;
 import dev.ticketing.stripesandbox.form.FormField;
 import dev.ticketing.stripesandbox.form.Params;
@@ -25,10 +26,13 @@ import org.slf4j.LoggerFactory;
  */
 final class EndpointHandler implements Handler<RoutingContext> {
 
-  /** One API operation; {@code pathId} is the {@code :id} of the URL, or null. */
+  /**
+   * One API operation; {@code pathId} is the {@code :id} of the URL, or null; {@code origin} names
+   * the request for the events the operation records.
+   */
   @FunctionalInterface
   interface Operation {
-    JsonObject perform(String pathId, Params params);
+    JsonObject perform(String pathId, Params params, RequestOrigin origin);
   }
 
   private static final Logger log = LoggerFactory.getLogger(EndpointHandler.class);
@@ -57,7 +61,7 @@ final class EndpointHandler implements Handler<RoutingContext> {
     }
     String key = ctx.request().getHeader(IDEMPOTENCY_KEY);
     if (ctx.request().method() != HttpMethod.POST || key == null) {
-      responder.respond(ctx, perform(ctx, fields));
+      responder.respond(ctx, perform(ctx, fields, null));
       return;
     }
     if (key.isBlank() || key.length() > IDEMPOTENCY_KEY_MAX) {
@@ -73,7 +77,7 @@ final class EndpointHandler implements Handler<RoutingContext> {
     Claim claim = idempotency.claim(scope, fingerprint(ctx, fields), RequestIds.of(ctx));
     switch (claim) {
       case Claim.Fresh fresh -> {
-        ApiResponse response = perform(ctx, fields).withHeader(IDEMPOTENCY_KEY, key);
+        ApiResponse response = perform(ctx, fields, key).withHeader(IDEMPOTENCY_KEY, key);
         // Settled just before writing, so the key reads "in progress" for exactly as long as the request runs.
         responder.respond(ctx, response, () -> idempotency.settle(scope, response));
       }
@@ -90,9 +94,10 @@ final class EndpointHandler implements Handler<RoutingContext> {
     }
   }
 
-  private ApiResponse perform(RoutingContext ctx, List<FormField> fields) {
+  private ApiResponse perform(RoutingContext ctx, List<FormField> fields, String idempotencyKey) {
     try {
-      return ApiResponse.ok(operation.perform(ctx.pathParam("id"), new Params(FormDecoder.nest(fields))));
+      return ApiResponse.ok(operation.perform(ctx.pathParam("id"), new Params(FormDecoder.nest(fields)),
+          new RequestOrigin(RequestIds.of(ctx), idempotencyKey)));
     } catch (ApiError e) {
       log.debug("{} {} answered {}: {}", ctx.request().method(), ctx.request().path(), e.status(), e.getMessage());
       return ApiResponse.of(e);

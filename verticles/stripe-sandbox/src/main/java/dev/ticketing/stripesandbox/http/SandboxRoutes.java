@@ -1,6 +1,7 @@
 package dev.ticketing.stripesandbox.http;
 
 import dev.ticketing.stripesandbox.errors.ApiError;
+import dev.ticketing.stripesandbox.events.EventService;
 import dev.ticketing.stripesandbox.idempotency.IdempotencyStore;
 import dev.ticketing.stripesandbox.intents.PaymentIntentService;
 import dev.ticketing.stripesandbox.refunds.RefundService;
@@ -24,7 +25,7 @@ public final class SandboxRoutes {
   private SandboxRoutes() {
   }
 
-  public static Router create(Vertx vertx, PaymentIntentService intents, RefundService refunds,
+  public static Router create(Vertx vertx, PaymentIntentService intents, RefundService refunds, EventService events,
       IdempotencyStore idempotency, Responder responder) {
     Router router = Router.router(vertx);
     router.route().handler(RequestIds::stamp);
@@ -32,14 +33,17 @@ public final class SandboxRoutes {
 
     router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
     router.route("/v1/*").handler(new ApiKeyCheck(responder));
-    router.post("/v1/payment_intents")
-        .handler(new EndpointHandler((id, params) -> intents.create(params), idempotency, responder));
-    router.get("/v1/payment_intents/:id").handler(new EndpointHandler(intents::retrieve, idempotency, responder));
-    router.post("/v1/payment_intents/:id/confirm")
-        .handler(new EndpointHandler(intents::confirm, idempotency, responder));
-    router.post("/v1/refunds").handler(new EndpointHandler((id, params) -> refunds.create(params), idempotency,
-        responder));
-    router.get("/v1/refunds/:id").handler(new EndpointHandler(refunds::retrieve, idempotency, responder));
+    EndpointFactory endpoint = operation -> new EndpointHandler(operation, idempotency, responder);
+    router.post("/v1/payment_intents").handler(endpoint.of((id, params, origin) -> intents.create(params, origin)));
+    router.get("/v1/payment_intents").handler(endpoint.of((id, params, origin) -> intents.list(params)));
+    router.get("/v1/payment_intents/:id").handler(endpoint.of((id, params, origin) -> intents.retrieve(id, params)));
+    router.post("/v1/payment_intents/:id/confirm").handler(endpoint.of(intents::confirm));
+    router.post("/v1/payment_intents/:id/cancel").handler(endpoint.of(intents::cancel));
+    router.post("/v1/refunds").handler(endpoint.of((id, params, origin) -> refunds.create(params, origin)));
+    router.get("/v1/refunds").handler(endpoint.of((id, params, origin) -> refunds.list(params)));
+    router.get("/v1/refunds/:id").handler(endpoint.of((id, params, origin) -> refunds.retrieve(id, params)));
+    router.get("/v1/events").handler(endpoint.of((id, params, origin) -> events.list(params)));
+    router.get("/v1/events/:id").handler(endpoint.of((id, params, origin) -> events.retrieve(id, params)));
 
     // Stripe answers a wrong method like an unknown URL: 404 in its error shape.
     router.route().handler(ctx -> responder.respond(ctx, unrecognized(ctx)));
@@ -54,6 +58,12 @@ public final class SandboxRoutes {
       Responder.write(ctx, ApiResponse.of(ApiError.internal()));
     });
     return router;
+  }
+
+  /** Every endpoint shares the idempotency store and the responder; only the operation differs. */
+  @FunctionalInterface
+  private interface EndpointFactory {
+    EndpointHandler of(EndpointHandler.Operation operation);
   }
 
   private static ApiResponse unrecognized(RoutingContext ctx) {

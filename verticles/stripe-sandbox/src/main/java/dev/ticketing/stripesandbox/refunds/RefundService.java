@@ -2,21 +2,28 @@ package dev.ticketing.stripesandbox.refunds;
 
 import dev.ticketing.stripesandbox.StripeIds;
 import dev.ticketing.stripesandbox.errors.ApiError;
+import dev.ticketing.stripesandbox.events.EventLog;
+import dev.ticketing.stripesandbox.events.EventType;
+import dev.ticketing.stripesandbox.events.RequestOrigin;
 import dev.ticketing.stripesandbox.form.Params;
+import dev.ticketing.stripesandbox.intents.ChargeJson;
 import dev.ticketing.stripesandbox.intents.IntentStatus;
 import dev.ticketing.stripesandbox.intents.PaymentIntent;
 import dev.ticketing.stripesandbox.intents.PaymentIntentStore;
+import dev.ticketing.stripesandbox.listing.CreationOrder;
+import dev.ticketing.stripesandbox.listing.ListRequest;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates and retrieves refunds of succeeded PaymentIntents. The invariant Stripe keeps, and this
- * keeps too: the refunds of a charge never add up to more than it received.
+ * Creates, retrieves and lists refunds of succeeded PaymentIntents. The invariant Stripe keeps, and this
+ * keeps too: the refunds of a charge never add up to more than it received. Each refund is recorded
+ * as a {@code charge.refunded} event carrying the charge as it stands afterwards.
  *
  * <p>Refunds live in memory only, confined to the sandbox verticle's event loop.
  */
@@ -26,36 +33,48 @@ public final class RefundService {
   private static final Set<String> CREATE_PARAMS =
       Set.of("payment_intent", "charge", "amount", "metadata", "reason", "expand");
   private static final Set<String> REASONS = Set.of("duplicate", "fraudulent", "requested_by_customer");
+  private static final Set<String> LIST_FILTERS = Set.of("payment_intent", "charge");
+  private static final String LIST_URL = "/v1/refunds";
 
   private final PaymentIntentStore intents;
+  private final EventLog events;
   private final Clock clock;
-  private final Map<String, Refund> refunds = new HashMap<>();
+  private final CreationOrder<Refund> refunds = new CreationOrder<>(Refund::id, Refund::created);
 
-  public RefundService(PaymentIntentStore intents, Clock clock) {
+  public RefundService(PaymentIntentStore intents, EventLog events, Clock clock) {
     this.intents = intents;
+    this.events = events;
     this.clock = clock;
   }
 
-  public JsonObject create(Params params) {
+  public JsonObject create(Params params, RequestOrigin origin) {
     params.allowOnly(CREATE_PARAMS);
     PaymentIntent intent = refundedIntent(params);
     String reason = params.has("reason") ? params.oneOf("reason", REASONS, null) : null;
     long amount = amount(params, intent);
     Refund refund = new Refund(StripeIds.next("re"), amount, intent.terms().currency(), intent.id(),
         intent.latestCharge(), reason, params.metadata("metadata"), clock.instant().getEpochSecond());
-    intents.save(intent.refunded(amount));
-    refunds.put(refund.id(), refund);
+    PaymentIntent refunded = intent.refunded(amount);
+    intents.save(refunded);
+    refunds.save(refund);
     log.info("Refund {} of {} {} against payment intent {}", refund.id(), amount, refund.currency(), intent.id());
+    events.record(EventType.CHARGE_REFUNDED, ChargeJson.render(refunded), intent.id(), origin);
     return RefundJson.render(refund);
   }
 
   public JsonObject retrieve(String id, Params params) {
     params.allowOnly(Set.of("expand"));
-    Refund refund = refunds.get(id);
-    if (refund == null) {
-      throw ApiError.notFound("id", "refund", id);
-    }
-    return RefundJson.render(refund);
+    return RefundJson.render(refunds.find(id).orElseThrow(() -> ApiError.notFound("id", "refund", id)));
+  }
+
+  /** {@code GET /v1/refunds}: newest first, optionally only those of one payment_intent or charge. */
+  public JsonObject list(Params params) {
+    ListRequest request = ListRequest.read(params, LIST_FILTERS);
+    Optional<String> intent = params.string("payment_intent");
+    Optional<String> charge = params.string("charge");
+    Predicate<Refund> filter = refund -> intent.map(refund.paymentIntentId()::equals).orElse(true)
+        && charge.map(refund.chargeId()::equals).orElse(true);
+    return refunds.page(request, filter, "refund").render(LIST_URL, RefundJson::render);
   }
 
   /** The intent named by payment_intent or charge (Stripe accepts either), which must have succeeded. */
