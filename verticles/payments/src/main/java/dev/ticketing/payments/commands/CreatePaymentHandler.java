@@ -1,19 +1,20 @@
 package dev.ticketing.payments.commands;
 
-import dev.ticketing.contracts.errors.BadRequest;
+import dev.ticketing.contracts.errors.Forbidden;
 import dev.ticketing.contracts.errors.NotFound;
 import dev.ticketing.contracts.errors.PaymentRequired;
-import dev.ticketing.contracts.events.PaymentCreated;
 import dev.ticketing.payments.domain.IdempotencyKeys;
-import dev.ticketing.payments.domain.Payment;
+import dev.ticketing.payments.domain.OrderLease;
 import dev.ticketing.payments.domain.PaymentInput;
 import dev.ticketing.payments.domain.PaymentOrder;
-import dev.ticketing.payments.gateway.CardDeclined;
-import dev.ticketing.payments.gateway.Charge;
-import dev.ticketing.payments.gateway.PaymentGateway;
-import dev.ticketing.payments.gateway.PaymentRequest;
-import dev.ticketing.payments.refunds.Refunds;
+import dev.ticketing.payments.remote.OrdersClient;
+import dev.ticketing.payments.settle.Refunds;
+import dev.ticketing.payments.settle.Settlement;
 import dev.ticketing.payments.store.OrderStore;
+import dev.ticketing.payments.stripe.CardDeclined;
+import dev.ticketing.payments.stripe.IntentRequest;
+import dev.ticketing.payments.stripe.IntentState;
+import dev.ticketing.payments.stripe.PaymentProvider;
 import dev.ticketing.platform.commands.CommandHandler;
 import dev.ticketing.platform.commands.CommandRequest;
 import dev.ticketing.platform.delivery.OutboxRelay;
@@ -25,28 +26,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pays an order: checks it against our replica, charges the amount the replica holds, then records
- * the payment and its PaymentCreated event in one conditional write. The charge's idempotency key
- * comes from the order and its attempt number, so repeats of one request charge at most once.
+ * Pays an order, writing down each step before the money moves:
+ * <ol>
+ *   <li>the orders service grants a payment lease (so the order cannot expire while we charge) and
+ *       tells us the price;</li>
+ *   <li>the order's one PaymentIntent is created (no money moves) and its id stored;</li>
+ *   <li>the attempt is stored, with a key that brings the reconciler in should nobody record how it
+ *       ended;</li>
+ *   <li>the intent is confirmed with the buyer's card, under that attempt's idempotency key;</li>
+ *   <li>a success is recorded with PaymentCreated in one write, and the buyer hears 201 only once
+ *       the orders service has completed the order (see {@link Verdicts}).</li>
+ * </ol>
+ * A crash or a failure between any two steps leaves a record that the reconciler, a retry by the
+ * buyer (with the same card or another) or Stripe's webhook carries on from; an intent succeeds at
+ * most once, so no path can charge twice.
  */
 public final class CreatePaymentHandler implements CommandHandler {
 
   private static final Logger log = LoggerFactory.getLogger(CreatePaymentHandler.class);
 
   private final OrderStore orders;
-  private final PaymentGateway gateway;
-  private final Refunds refunds;
-  private final OutboxRelay relay;
+  private final PaymentProvider provider;
+  private final OrdersClient ordersService;
+  private final Settlement settlement;
+  private final Verdicts verdicts;
   private final String currency;
+  private final long reconcileAfterMillis;
   private final Clock clock;
 
-  public CreatePaymentHandler(OrderStore orders, PaymentGateway gateway, Refunds refunds, OutboxRelay relay,
-                              String currency, Clock clock) {
+  public CreatePaymentHandler(OrderStore orders, PaymentProvider provider, OrdersClient ordersService, Refunds refunds,
+                              Settlement settlement, OutboxRelay relay, String currency, long reconcileAfterMillis,
+                              long verdictTimeoutMillis, Clock clock) {
     this.orders = orders;
-    this.gateway = gateway;
-    this.refunds = refunds;
-    this.relay = relay;
+    this.provider = provider;
+    this.ordersService = ordersService;
+    this.settlement = settlement;
+    this.verdicts = new Verdicts(relay, ordersService, refunds, verdictTimeoutMillis);
     this.currency = currency;
+    this.reconcileAfterMillis = reconcileAfterMillis;
     this.clock = clock;
   }
 
@@ -57,57 +74,62 @@ public final class CreatePaymentHandler implements CommandHandler {
     if (!Ids.isWellFormed(input.orderId())) {
       return Future.failedFuture(new NotFound("Order not found"));
     }
-    return orders.find(input.orderId()).compose(order -> {
-      if (order == null) {
-        return Future.failedFuture(new NotFound("Order not found"));
+    return orders.find(input.orderId()).compose(held -> {
+      if (held != null && held.paid()) {
+        if (!held.userId().equals(userId)) {
+          return Future.failedFuture(new Forbidden("You do not own this order"));
+        }
+        return verdicts.fromStatus(held, userId, request.requestId());
       }
-      order.requirePayableBy(userId, clock.instant());
-      String key = IdempotencyKeys.charge(order.id(), order.declines());
-      log.info("Paying order {} ({} {}) for user {}, request {}, key {}", order.id(), order.price(), currency, userId,
-          request.requestId(), key);
-      return gateway.charge(new PaymentRequest(order.id(), order.price(), currency, input.token(), key))
-          .recover(failure -> failure instanceof CardDeclined declined ? declined(order, declined) : Future.failedFuture(failure))
-          .compose(charge -> settle(order.id(), charge));
+      return ordersService.lease(input.orderId(), userId, request.requestId())
+          .compose(lease -> (held != null ? Future.succeededFuture(held) : orders.seed(lease))
+              .compose(order -> order.paid() ? verdicts.fromStatus(order, userId, request.requestId())
+                  : charge(order, lease, input, request)));
     });
   }
 
-  /** Counts the decline, so the next attempt gets a fresh key, and tells the buyer: the order stays payable. */
-  private Future<Charge> declined(PaymentOrder order, CardDeclined declined) {
-    log.info("Card declined for order {} ({}): attempt {}", order.id(), declined.declineCode(), order.declines());
-    return orders.recordDecline(order.id(), order.declines())
-        .onFailure(failure -> log.warn("Decline of order {} not counted: {}", order.id(), failure.getMessage()))
+  private Future<JsonObject> charge(PaymentOrder order, OrderLease lease, PaymentInput input, CommandRequest request) {
+    return intentOf(order, lease)
+        .compose(intentId -> orders.beginAttempt(order.id(), clock.millis() + reconcileAfterMillis)
+            .compose(attempt -> {
+              log.info("Paying order {} ({} {}) for user {}, request {}, intent {}, attempt {}", order.id(), lease.price(),
+                  currency, request.userId().orElse("?"), request.requestId(), intentId, attempt);
+              Future<JsonObject> acknowledgement = verdicts.acknowledgement(order.id());
+              return provider.confirm(intentId, input.token(), IdempotencyKeys.confirm(order.id(), attempt))
+                  .recover(failure -> failure instanceof CardDeclined declined ? declined(order, declined) : Future.failedFuture(failure))
+                  .compose(state -> outcome(order, state, acknowledgement, request));
+            }));
+  }
+
+  /** The order's intent: the one we stored, or a new one (the same one again, should we have lost its id). */
+  private Future<String> intentOf(PaymentOrder order, OrderLease lease) {
+    if (order.intentId() != null) {
+      return Future.succeededFuture(order.intentId());
+    }
+    return provider.createIntent(new IntentRequest(order.id(), lease.price(), currency, IdempotencyKeys.intent(order.id())))
+        .compose(intentId -> orders.recordIntent(order.id(), intentId).map(intentId));
+  }
+
+  private Future<JsonObject> outcome(PaymentOrder order, IntentState state, Future<JsonObject> acknowledgement,
+                                     CommandRequest request) {
+    if (state.succeeded()) {
+      return orders.find(order.id())
+          .compose(current -> settlement.succeeded(current, state.id()))
+          .compose(paid -> verdicts.afterDelivery(paid, acknowledgement, request.requireUser(), request.requestId()));
+    }
+    if (state.settledUnpaid()) {
+      return declined(order, new CardDeclined("Your card was declined.", state.status()));
+    }
+    // 3-D Secure and the like: nothing we can offer here. The attempt stays open; the reconciler records how it ends.
+    log.info("Payment intent {} of order {} is {}: left to the reconciler", state.id(), order.id(), state.status());
+    return Future.failedFuture(new PaymentRequired("Your card needs a confirmation step this shop does not support"));
+  }
+
+  /** Counts the decline and closes the attempt; the order stays payable, with this card or another. */
+  private <T> Future<T> declined(PaymentOrder order, CardDeclined declined) {
+    log.info("Card declined for order {} ({})", order.id(), declined.declineCode());
+    return orders.recordDecline(order.id())
+        .onFailure(failure -> log.warn("Decline of order {} not recorded: {}", order.id(), failure.getMessage()))
         .transform(counted -> Future.failedFuture(new PaymentRequired(declined.getMessage())));
-  }
-
-  private Future<JsonObject> settle(String orderId, Charge charge) {
-    Payment payment = new Payment(Ids.newId(), charge.stripeId(), clock.instant());
-    PaymentCreated event = new PaymentCreated(payment.id(), orderId, charge.stripeId());
-    return orders.recordPayment(orderId, payment, event).compose(stored -> {
-      Payment held = stored.payment();
-      if (!held.stripeId().equals(charge.stripeId())) {
-        return strayCharge(orderId, charge);
-      }
-      // Ours, or a twin request's with the same charge: either way the same payment, so the same answer.
-      relay.kick(orderId);
-      if (stored.cancelled()) {
-        log.info("Order {} was cancelled while payment {} was being made: refunding", orderId, charge.stripeId());
-        return refunds.refundIfOwed(stored).transform(refunded -> Future.failedFuture(new BadRequest(refunded.succeeded()
-            ? "The order was cancelled; your payment has been refunded"
-            : "The order was cancelled; your payment will be refunded")));
-      }
-      return Future.succeededFuture(held.toReply(orderId));
-    });
-  }
-
-  /**
-   * Another charge became the order's payment first. Our keys make this unreachable while Stripe
-   * remembers them (24 h); should it happen anyway, the second charge goes straight back.
-   */
-  private Future<JsonObject> strayCharge(String orderId, Charge charge) {
-    log.error("Order {} was already paid; refunding the second charge {}", orderId, charge.stripeId());
-    return gateway.refund(charge.stripeId(), IdempotencyKeys.strayRefund(charge.stripeId()))
-        .onFailure(failure -> log.error("Second charge {} of order {} NOT refunded: {}", charge.stripeId(), orderId,
-            failure.getMessage()))
-        .transform(refunded -> Future.failedFuture(new BadRequest("Order has already been paid")));
   }
 }

@@ -10,21 +10,23 @@ public final class IdempotencyKeys {
   private IdempotencyKeys() {
   }
 
+  /** The order's one PaymentIntent: creating it again answers the same intent. */
+  public static String intent(String orderId) {
+    return "intent-" + orderId;
+  }
+
   /**
-   * One key per payment attempt. The attempt number is the count of declines recorded so far: a
-   * retried request reuses the key (one charge at most), a new attempt after a decline gets a fresh one.
+   * One key per confirmation attempt, numbered by our count of attempts, written down before the
+   * attempt starts: a retried request of the same attempt replays it, a new attempt (another card
+   * after a decline, or the same card again) gets a fresh key. Two attempts can never both take
+   * money, for an intent succeeds once.
    */
-  public static String charge(String orderId, int declines) {
-    return "pay-" + orderId + "-" + declines;
+  public static String confirm(String orderId, long attempt) {
+    return "confirm-" + orderId + "-" + attempt;
   }
 
   /** An order is refunded at most once, whoever notices first (listener, payer, sweep). */
   public static String refund(String orderId) {
     return "refund-" + orderId;
-  }
-
-  /** Refund of a charge that lost the race to be an order's payment (a second charge that must not stick). */
-  public static String strayRefund(String stripeId) {
-    return "refund-stray-" + stripeId;
   }
 }

@@ -7,19 +7,32 @@ import dev.ticketing.payments.domain.Refund;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
-/** The stored shape of {@link PaymentOrder}: {_id, version, status, userId, price, expiresAt, declines, payment?, refund?, outbox}. */
+/**
+ * The stored shape of {@link PaymentOrder}: {_id, version, status, userId, price, expiresAt,
+ * attempts, declines, intent?, attemptKey?, payment?, refund?, refundKey?, outbox}. The two keys
+ * are due keys (see DueKeys): {@value #ATTEMPT_KEY} while a confirmation's outcome is not recorded
+ * (the reconciler asks Stripe when it is due), {@value #REFUND_KEY} while a refund is owed.
+ */
 final class OrderDocuments {
+
+  static final String ATTEMPT_KEY = "attemptKey";
+  static final String REFUND_KEY = "refundKey";
 
   private OrderDocuments() {
   }
 
   /** The replica's state on creation; _id and version come from the event. */
   static JsonObject created(OrderCreated event) {
+    return created(event.status(), event.userId(), event.ticketPrice(), event.expiresAt());
+  }
+
+  static JsonObject created(String status, String userId, long price, Instant expiresAt) {
     return new JsonObject()
-        .put("status", event.status())
-        .put("userId", event.userId())
-        .put("price", event.ticketPrice())
-        .put("expiresAt", event.expiresAt().toString())
+        .put("status", status)
+        .put("userId", userId)
+        .put("price", price)
+        .put("expiresAt", expiresAt.toString())
+        .put("attempts", 0L)
         .put("declines", 0);
   }
 
@@ -27,6 +40,7 @@ final class OrderDocuments {
     if (document == null) {
       return null;
     }
+    JsonObject intent = document.getJsonObject("intent");
     return new PaymentOrder(
         document.getString("_id"),
         document.getLong("version"),
@@ -34,7 +48,10 @@ final class OrderDocuments {
         document.getString("userId"),
         document.getLong("price"),
         Instant.parse(document.getString("expiresAt")),
+        document.getLong("attempts", 0L),
         document.getInteger("declines", 0),
+        intent == null ? null : intent.getString("id"),
+        document.containsKey(ATTEMPT_KEY),
         Payment.fromDocument(document.getJsonObject("payment")),
         Refund.fromDocument(document.getJsonObject("refund")));
   }

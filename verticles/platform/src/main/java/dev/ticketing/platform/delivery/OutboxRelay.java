@@ -11,10 +11,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -63,7 +65,7 @@ public final class OutboxRelay {
   private final Map<String, Long> retryTimers = new HashMap<>();
   private final Map<String, Integer> failures = new HashMap<>();
   private final Map<String, Integer> refusals = new HashMap<>();
-  private final Map<String, Promise<JsonObject>> waiters = new HashMap<>();
+  private final Map<String, List<Promise<JsonObject>>> waiters = new HashMap<>();
   private final RelayCounters counters = new RelayCounters();
   private boolean sweeping;
   private boolean stopped;
@@ -155,9 +157,9 @@ public final class OutboxRelay {
   public Future<JsonObject> acknowledgement(String documentId, Subject subject, ConsumerGroup group, long timeoutMillis) {
     Promise<JsonObject> reply = Promise.promise();
     String key = waiterKey(documentId, subject, group);
-    context.runOnContext(ignored -> waiters.put(key, reply));
+    context.runOnContext(ignored -> waiters.computeIfAbsent(key, any -> new ArrayList<>()).add(reply));
     return reply.future().timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-        .onFailure(slow -> context.runOnContext(ignored -> waiters.remove(key, reply)));
+        .onFailure(slow -> context.runOnContext(ignored -> forget(key, reply)));
   }
 
   /** Entries waiting per group, the oldest one's age, and dead letters: for operators and metrics. */
@@ -166,8 +168,8 @@ public final class OutboxRelay {
   }
 
   /** Puts dead letters back into their outboxes (all of them when {@code ids} is empty); answers how many. */
-  public Future<Integer> replay(java.util.List<String> ids) {
-    Future<java.util.List<String>> chosen = ids.isEmpty()
+  public Future<Integer> replay(List<String> ids) {
+    Future<List<String>> chosen = ids.isEmpty()
         ? deadLetters.list(10_000).map(letters -> letters.stream().map(letter -> letter.getString("_id")).toList())
         : Future.succeededFuture(ids);
     return chosen.compose(list -> Future.all(list.stream().map(deadLetters::replay).toList()))
@@ -299,10 +301,7 @@ public final class OutboxRelay {
           counters.setAside();
           log.error("{} entry {} ({} for group {}) set aside as a dead letter after {} refusals",
               collection, entry.id(), entry.subject().wireName(), entry.group().wireName(), refused);
-          Promise<JsonObject> waiter = waiters.remove(waiterKey(entry.documentId(), entry.subject(), entry.group()));
-          if (waiter != null) {
-            waiter.tryFail("the consumer refused the event");
-          }
+          release(entry).forEach(waiter -> waiter.tryFail("the consumer refused the event"));
           return true;
         });
   }
@@ -310,9 +309,18 @@ public final class OutboxRelay {
   private void acknowledged(OutboxEntry entry, JsonObject reply) {
     counters.delivered(System.currentTimeMillis() - entry.at());
     refusals.remove(entry.id());
-    Promise<JsonObject> waiter = waiters.remove(waiterKey(entry.documentId(), entry.subject(), entry.group()));
-    if (waiter != null) {
-      waiter.tryComplete(reply);
+    release(entry).forEach(waiter -> waiter.tryComplete(reply));
+  }
+
+  private List<Promise<JsonObject>> release(OutboxEntry entry) {
+    List<Promise<JsonObject>> waiting = waiters.remove(waiterKey(entry.documentId(), entry.subject(), entry.group()));
+    return waiting == null ? List.of() : waiting;
+  }
+
+  private void forget(String key, Promise<JsonObject> reply) {
+    List<Promise<JsonObject>> waiting = waiters.get(key);
+    if (waiting != null && waiting.remove(reply) && waiting.isEmpty()) {
+      waiters.remove(key);
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.ticketing.payments.gateway;
+package dev.ticketing.payments.stripe;
 
 /**
  * The charge was refunded earlier, by a refund whose answer we never recorded (Stripe forgets

@@ -1,4 +1,4 @@
-package dev.ticketing.payments.gateway;
+package dev.ticketing.payments.stripe;
 
 /**
  * The card was refused. {@link #getMessage()} is Stripe's message meant for the buyer ("Your card

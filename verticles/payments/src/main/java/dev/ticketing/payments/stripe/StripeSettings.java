@@ -1,4 +1,4 @@
-package dev.ticketing.payments.gateway;
+package dev.ticketing.payments.stripe;
 
 import dev.ticketing.platform.config.Settings;
 import java.util.Optional;

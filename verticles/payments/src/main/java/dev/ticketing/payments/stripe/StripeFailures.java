@@ -1,4 +1,4 @@
-package dev.ticketing.payments.gateway;
+package dev.ticketing.payments.stripe;
 
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.AuthenticationException;
@@ -29,17 +29,22 @@ final class StripeFailures {
   private StripeFailures() {
   }
 
-  static Throwable ofCharge(Throwable failure, String orderId) {
+  static Throwable ofCharge(Throwable failure, String intentId) {
     if (failure instanceof CardException declined) {
       String message = declined.getStripeError() != null ? declined.getStripeError().getMessage() : "Your card was declined.";
       return new CardDeclined(message, declined.getDeclineCode());
     }
     if (failure instanceof InvalidRequestException invalid && !(failure instanceof IdempotencyException)
         && invalid.getParam() != null && invalid.getParam().startsWith("payment_method")) {
-      log.info("Stripe refused the payment method for order {}: {}", orderId, invalid.getMessage());
+      log.info("Stripe refused the payment method for intent {}: {}", intentId, invalid.getMessage());
       return Validation.of("token", UNKNOWN_TOKEN);
     }
-    return common(failure, "charge for order " + orderId);
+    return common(failure, "confirmation of " + intentId);
+  }
+
+  /** Any other call: only the common answers apply. */
+  static Throwable of(Throwable failure, String what) {
+    return common(failure, what);
   }
 
   static Throwable ofRefund(Throwable failure, String stripeId) {
