@@ -74,12 +74,13 @@ public final class GatewayVerticle extends VerticleBase {
       router.get("/api/live/tickets").handler(live.stream());
       WebAssets.mount(router);
       router.route().failureHandler(failures);
-      for (int status : new int[] {404, 405, 413, 500}) {
-        router.errorHandler(status, failures);
+      for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+        router.errorHandler(status, failures.forStatus(status));
       }
       return Future.all(live.start(), TicketFeedListener.registerAll(vertx))
           .compose(feeding -> vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
               .requestHandler(router)
+              .invalidRequestHandler(failures::invalidRequest)
               .listen(config.port(), config.host()));
     }).onSuccess(listening -> {
       server = listening;
