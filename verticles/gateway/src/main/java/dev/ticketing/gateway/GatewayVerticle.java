@@ -5,6 +5,7 @@ import dev.ticketing.gateway.auth.CrossSiteGuard;
 import dev.ticketing.gateway.auth.SessionTokens;
 import dev.ticketing.gateway.auth.Sessions;
 import dev.ticketing.gateway.errors.FailureMapper;
+import dev.ticketing.gateway.http.RequestTarget;
 import dev.ticketing.gateway.http.ResponseHeaders;
 import dev.ticketing.gateway.live.LiveTickets;
 import dev.ticketing.gateway.live.TicketFeedListener;
@@ -63,6 +64,7 @@ public final class GatewayVerticle extends VerticleBase {
       // The body is read (and limited) by BodyHandler, so validation must take it from there.
       RouterBuilder api = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
           .rootHandler(new ResponseHeaders())
+          .rootHandler(new RequestTarget())
           .rootHandler(new CrossSiteGuard(config.allowedOrigins(), config.trustedProxyHops() > 0))
           .rootHandler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()))
           .rootHandler(sessions.reader());
