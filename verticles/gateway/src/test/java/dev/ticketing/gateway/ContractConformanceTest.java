@@ -62,6 +62,26 @@ class ContractConformanceTest {
   }
 
   @Test
+  void emptyIdsAndTokensAre400NamingTheField(VertxTestContext test) {
+    http.post("/api/orders").putHeader("Cookie", session).sendJsonObject(new JsonObject().put("ticketId", ""))
+        .compose(order -> {
+          test.verify(() -> assertEquals(error("ticketId is too short", "ticketId"), assertError(400, order)));
+          return http.post("/api/payments").putHeader("Cookie", session)
+              .sendJsonObject(new JsonObject().put("orderId", "").put("token", "tok_visa"));
+        })
+        .compose(orderId -> {
+          test.verify(() -> assertEquals(error("orderId is too short", "orderId"), assertError(400, orderId)));
+          return http.post("/api/payments").putHeader("Cookie", session)
+              .sendJsonObject(new JsonObject().put("orderId", "o1").put("token", ""));
+        })
+        .onComplete(test.succeeding(token -> test.verify(() -> {
+          assertEquals(error("token is too short", "token"), assertError(400, token));
+          assertEquals(0, services.received.size());
+          test.completeNow();
+        })));
+  }
+
+  @Test
   void queryValuesAreDecodedOnce(VertxTestContext test) {
     http.get("/api/tickets?q=C%2B%2B").send()
         .compose(plus -> http.get("/api/tickets?q=100%25").send())
