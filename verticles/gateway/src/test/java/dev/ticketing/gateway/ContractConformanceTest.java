@@ -82,6 +82,27 @@ class ContractConformanceTest {
   }
 
   @Test
+  void a405OnlyWhereThePathExistsWithAnotherMethod(VertxTestContext test) {
+    http.delete("/api/tickets").send()
+        .compose(delete -> {
+          test.verify(() -> assertEquals(error("Method not allowed", null), assertError(405, delete)));
+          return http.get("/api/users/signup").send();
+        })
+        .compose(getSignup -> {
+          test.verify(() -> assertError(405, getSignup));
+          return http.post("/api/users/nope").sendJsonObject(new JsonObject());
+        })
+        .compose(unknownUsersPath -> {
+          test.verify(() -> assertEquals(error("Not found", null), assertError(404, unknownUsersPath)));
+          return http.post("/api/nothing-here").send();
+        })
+        .onComplete(test.succeeding(unknownPath -> test.verify(() -> {
+          assertError(404, unknownPath);
+          test.completeNow();
+        })));
+  }
+
+  @Test
   void queryValuesAreDecodedOnce(VertxTestContext test) {
     http.get("/api/tickets?q=C%2B%2B").send()
         .compose(plus -> http.get("/api/tickets?q=100%25").send())
