@@ -65,7 +65,7 @@ public final class GatewayVerticle extends VerticleBase {
       RouterBuilder api = RouterBuilder.create(vertx, contract)
           .rootHandler(new ResponseHeaders())
           .rootHandler(new RequestTarget())
-          .rootHandler(new CrossSiteGuard(config.allowedOrigins(), config.trustedProxyHops() > 0))
+          .rootHandler(new CrossSiteGuard(config.allowedOrigins(), config.trustedProxyHops()))
           .rootHandler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()))
           .rootHandler(sessions.reader());
       new ApiRoutes(services, sessions, new RequestInput(RequestValidator.create(vertx, contract)), config).mount(api);
