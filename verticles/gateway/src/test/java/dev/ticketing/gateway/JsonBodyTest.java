@@ -95,6 +95,7 @@ class JsonBodyTest {
         "{\"email\":Infinity,\"password\":\"password1\"}",
         "{\"email\":-Infinity,\"password\":\"password1\"}",
         "{\"email\":01,\"password\":\"password1\"}",
+        "\uFEFF" + CREDENTIALS, // RFC 8259: senders must not add a byte-order mark; parsers may refuse one
         "   ");
     each(test, lenient, this::signUp, (body, response) -> assertEquals(NOT_JSON, assertError(400, response), body));
   }

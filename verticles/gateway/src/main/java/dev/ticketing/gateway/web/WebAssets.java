@@ -43,6 +43,7 @@ public final class WebAssets {
    */
   public static void mount(Router router) {
     router.routeWithRegex(OUTSIDE_API).handler(WebAssets::pageHeaders);
+    router.route("/").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(WebAssets::page);
     router.routeWithRegex(OUTSIDE_API).handler(StaticHandler.create(ROOT)
         .setCachingEnabled(true) // for Last-Modified and 304s; Cache-Control itself is set in pageHeaders
         .setIndexPage("index.html")
