@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * @param secureCookie      mark the session cookie Secure (HTTPS only); on in production
  * @param serviceTimeoutMillis how long a service may take to answer before 504
  * @param allowedOrigins    origins besides our own that may send cookie-authenticated writes
- * @param trustedProxyHops  reverse proxies in front of us whose X-Forwarded-For we believe
+ * @param trustedProxyHops  reverse proxies in front of us whose forwarded headers we believe (client address; public origin for the cross-site check)
  * @param production        the production profile: stricter checks
  * @param stripePublishableKey shown to the web client so it can use Stripe Elements; empty: test cards (sandbox)
  * @param maxLiveConnections how many browsers one gateway streams ticket changes to

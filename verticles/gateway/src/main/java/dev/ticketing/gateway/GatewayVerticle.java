@@ -5,7 +5,9 @@ import dev.ticketing.gateway.auth.CrossSiteGuard;
 import dev.ticketing.gateway.auth.SessionTokens;
 import dev.ticketing.gateway.auth.Sessions;
 import dev.ticketing.gateway.errors.FailureMapper;
+import dev.ticketing.gateway.http.RequestTarget;
 import dev.ticketing.gateway.http.ResponseHeaders;
+import dev.ticketing.gateway.input.RequestInput;
 import dev.ticketing.gateway.live.LiveTickets;
 import dev.ticketing.gateway.live.TicketFeedListener;
 import dev.ticketing.gateway.routes.ApiRoutes;
@@ -20,9 +22,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.validation.RequestValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,13 +62,13 @@ public final class GatewayVerticle extends VerticleBase {
     return Future.all(OpenAPIContract.from(vertx, OPENAPI), vertx.fileSystem().readFile(OPENAPI)).compose(loaded -> {
       OpenAPIContract contract = loaded.resultAt(0);
       Buffer document = loaded.resultAt(1);
-      // The body is read (and limited) by BodyHandler, so validation must take it from there.
-      RouterBuilder api = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
+      RouterBuilder api = RouterBuilder.create(vertx, contract)
           .rootHandler(new ResponseHeaders())
-          .rootHandler(new CrossSiteGuard(config.allowedOrigins(), config.trustedProxyHops() > 0))
+          .rootHandler(new RequestTarget())
+          .rootHandler(new CrossSiteGuard(config.allowedOrigins(), config.trustedProxyHops()))
           .rootHandler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()))
           .rootHandler(sessions.reader());
-      new ApiRoutes(services, sessions, config).mount(api);
+      new ApiRoutes(services, sessions, new RequestInput(RequestValidator.create(vertx, contract)), config).mount(api);
 
       Router router = api.createRouter();
       health.mount(router);
@@ -74,12 +76,13 @@ public final class GatewayVerticle extends VerticleBase {
       router.get("/api/live/tickets").handler(live.stream());
       WebAssets.mount(router);
       router.route().failureHandler(failures);
-      for (int status : new int[] {404, 405, 413, 500}) {
-        router.errorHandler(status, failures);
+      for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+        router.errorHandler(status, failures.forStatus(status));
       }
       return Future.all(live.start(), TicketFeedListener.registerAll(vertx))
           .compose(feeding -> vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
               .requestHandler(router)
+              .invalidRequestHandler(failures::invalidRequest)
               .listen(config.port(), config.host()));
     }).onSuccess(listening -> {
       server = listening;

@@ -2,8 +2,14 @@ package dev.ticketing.gateway.errors;
 
 import dev.ticketing.contracts.errors.ApiException;
 import dev.ticketing.gateway.http.ResponseHeaders;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.validation.ValidatorException;
@@ -14,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * The one place where failures become HTTP responses, always {@code {"errors":[...]}}. A typed
  * failure keeps its status (also when it crossed the event bus from a service); no service
  * listening is 503, no answer in time is 504, anything unknown is a generic 500 whose cause is
- * logged with the request id and never shown.
+ * logged with the request id and never shown. It also answers requests the HTTP codec could not
+ * read ({@link #invalidRequest}), which never reach the router.
  */
 public final class FailureMapper implements Handler<RoutingContext> {
 
@@ -28,13 +35,44 @@ public final class FailureMapper implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    respond(ctx, ctx.statusCode());
+  }
+
+  /**
+   * For {@code Router.errorHandler(status, ...)}: the router calls it without a status of its own
+   * when it fails while matching (a path parameter it cannot decode, say), so {@code status} is
+   * the one it would answer.
+   */
+  public Handler<RoutingContext> forStatus(int status) {
+    return ctx -> respond(ctx, ctx.statusCode() > 0 ? ctx.statusCode() : status);
+  }
+
+  /**
+   * For {@code HttpServer.invalidRequestHandler}: a request line or headers the codec refused.
+   * The connection is closed afterwards, as the codec cannot tell where the next request starts.
+   */
+  public void invalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    ApiException error = cause instanceof TooLongHttpLineException ? new ApiException(414, "The request URI is too long")
+        : cause instanceof TooLongHttpHeaderException ? new ApiException(431, "The request headers are too large")
+        : new ApiException(400, "The request is not valid HTTP");
+    log.debug("invalid request refused with {}", error.status(), cause);
+    send(request.response(), error).onComplete(sent -> request.connection().close());
+  }
+
+  private void respond(RoutingContext ctx, int status) {
     if (ctx.response().ended() || ctx.response().closed()) {
       return;
     }
-    ApiException error = classify(ctx.failure(), ctx.statusCode(), ctx);
-    ctx.response()
+    send(ctx.response(), classify(ctx.failure(), status, ctx));
+  }
+
+  /** Every error response: status, JSON body, and the headers that must not depend on how far the request got. */
+  private static Future<Void> send(HttpServerResponse response, ApiException error) {
+    return response
         .setStatusCode(error.status())
         .putHeader("Content-Type", "application/json")
+        .putHeader("X-Content-Type-Options", "nosniff")
         .end(error.toJson().encode());
   }
 
@@ -54,8 +92,9 @@ public final class FailureMapper implements Handler<RoutingContext> {
     if (failure instanceof HttpException http) {
       return byStatus(http.getStatusCode(), ctx, failure);
     }
-    if (failure == null) {
-      return byStatus(status, ctx, null);
+    if (failure == null || (status >= 400 && status < 500)) {
+      // Vert.x Web fails with a client-error status and its own exception for what it refuses itself.
+      return byStatus(status, ctx, failure);
     }
     return unknown(ctx, failure);
   }
@@ -73,7 +112,8 @@ public final class FailureMapper implements Handler<RoutingContext> {
 
   private ApiException byStatus(int status, RoutingContext ctx, Throwable cause) {
     return switch (status) {
-      case 400 -> new ApiException(400, "Bad request");
+      case 400 -> lacksHost(ctx.request()) ? new ApiException(400, "The Host header is missing or invalid")
+          : new ApiException(400, "Bad request");
       case 401 -> new ApiException(401, "Not authorized");
       case 403 -> new ApiException(403, "Forbidden");
       case 404 -> new ApiException(404, "Not found");
@@ -82,6 +122,11 @@ public final class FailureMapper implements Handler<RoutingContext> {
       case 415 -> new ApiException(415, "Content-Type must be application/json");
       default -> status >= 400 && status < 500 ? new ApiException(status, "Bad request") : unknown(ctx, cause);
     };
+  }
+
+  /** HTTP/1.1 requires Host (HTTP/2 its :authority); the router refuses a request without a valid one. */
+  private static boolean lacksHost(HttpServerRequest request) {
+    return request.version() != HttpVersion.HTTP_1_0 && request.authority() == null;
   }
 
   private static ApiException unknown(RoutingContext ctx, Throwable cause) {

@@ -19,6 +19,8 @@ import io.vertx.ext.web.handler.StaticHandler;
 public final class WebAssets {
 
   static final String ROOT = "webroot";
+  /** Any path but /api and what is under it. */
+  private static final String OUTSIDE_API = "^/(?!api(?:/|$)).*";
   private static final String CSP = String.join("; ",
       "default-src 'self'",
       "script-src 'self' https://js.stripe.com",
@@ -34,30 +36,33 @@ public final class WebAssets {
   private WebAssets() {
   }
 
+  /**
+   * Every route here matches only paths outside /api: a route that matches a path, even one whose
+   * handler passes it on, makes Vert.x answer 405 (this page exists for GET) or forget an earlier
+   * 405, so API paths would get the web client's method rules instead of their own.
+   */
   public static void mount(Router router) {
-    router.route().handler(WebAssets::pageHeaders);
+    router.routeWithRegex(OUTSIDE_API).handler(WebAssets::pageHeaders);
     router.route("/").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(WebAssets::page);
-    router.route("/*").handler(StaticHandler.create(ROOT)
+    router.routeWithRegex(OUTSIDE_API).handler(StaticHandler.create(ROOT)
         .setCachingEnabled(true) // for Last-Modified and 304s; Cache-Control itself is set in pageHeaders
         .setIndexPage("index.html")
         .setDefaultContentEncoding("UTF-8"));
-    router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(WebAssets::page);
+    router.routeWithRegex(OUTSIDE_API).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(WebAssets::page);
   }
 
   private static void pageHeaders(RoutingContext ctx) {
-    if (!ctx.request().path().startsWith("/api/")) {
-      ctx.response()
-          .putHeader("Content-Security-Policy", CSP)
-          .putHeader("X-Frame-Options", "DENY");
-      ctx.addHeadersEndHandler(ended -> ctx.response().headers().set(HttpHeaders.CACHE_CONTROL, "no-cache"));
-    }
+    ctx.response()
+        .putHeader("Content-Security-Policy", CSP)
+        .putHeader("X-Frame-Options", "DENY");
+    ctx.addHeadersEndHandler(ended -> ctx.response().headers().set(HttpHeaders.CACHE_CONTROL, "no-cache"));
     ctx.next();
   }
 
   /** The client's own paths: the single page, which routes itself. Files that do not exist stay 404. */
   private static void page(RoutingContext ctx) {
     String path = ctx.request().path();
-    if (path.startsWith("/api/") || path.substring(path.lastIndexOf('/') + 1).contains(".")) {
+    if (path.substring(path.lastIndexOf('/') + 1).contains(".")) {
       ctx.next();
       return;
     }

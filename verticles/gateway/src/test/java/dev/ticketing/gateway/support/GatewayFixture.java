@@ -18,13 +18,23 @@ public final class GatewayFixture {
   }
 
   public static GatewayConfig config(long serviceTimeoutMillis, boolean secureCookie) {
+    return config(serviceTimeoutMillis, secureCookie, 0);
+  }
+
+  /** With {@code trustedProxyHops} reverse proxies in front whose forwarded headers count. */
+  public static GatewayConfig config(long serviceTimeoutMillis, boolean secureCookie, int trustedProxyHops) {
     return new GatewayConfig("127.0.0.1", 0, BODY_LIMIT, JWT_KEY, 3600, secureCookie, serviceTimeoutMillis,
-        List.of("https://shop.example.com"), 0, false, "", 10, "usd");
+        List.of("https://shop.example.com"), trustedProxyHops, false, "", 10, "usd");
   }
 
   public static Future<WebClient> start(Vertx vertx, GatewayConfig config) {
-    GatewayVerticle gateway = new GatewayVerticle(config);
-    return vertx.deployVerticle(gateway).map(id -> WebClient.create(vertx, new WebClientOptions()
+    return deploy(vertx, config).map(gateway -> WebClient.create(vertx, new WebClientOptions()
         .setDefaultHost("127.0.0.1").setDefaultPort(gateway.port())));
+  }
+
+  /** The deployed gateway itself, for tests that talk to its port without an HTTP client. */
+  public static Future<GatewayVerticle> deploy(Vertx vertx, GatewayConfig config) {
+    GatewayVerticle gateway = new GatewayVerticle(config);
+    return vertx.deployVerticle(gateway).map(id -> gateway);
   }
 }
