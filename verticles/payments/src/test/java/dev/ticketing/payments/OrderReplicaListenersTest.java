@@ -38,7 +38,7 @@ class OrderReplicaListenersTest extends PaymentsTestBase {
   @Test
   void aRepeatedOrderCreatedIsAcknowledgedWithoutOverwriting(Vertx vertx, VertxTestContext test) {
     OrderCreated created = order(newOrderId(), BUYER, 2050);
-    OrderCreated tampered = new OrderCreated(created.id(), 0, "created", STRANGER, created.expiresAt(), created.ticketId(), 1);
+    OrderCreated tampered = new OrderCreated(created.id(), 0, "created", STRANGER, created.expiresAt(), created.ticketId(), 1, 0);
     deliver(vertx, created)
         .compose(first -> deliver(vertx, tampered))
         .compose(again -> {
@@ -68,7 +68,7 @@ class OrderReplicaListenersTest extends PaymentsTestBase {
         .onComplete(test.succeeding(order -> test.verify(() -> {
           assertEquals("cancelled", order.getString("status"));
           assertEquals(1L, order.getLong("version"));
-          assertEquals(0, gateway.refunds.size(), "nothing was paid, so nothing is refunded");
+          assertEquals(0, provider.refunds.size(), "nothing was paid, so nothing is refunded");
           test.completeNow();
         })));
   }

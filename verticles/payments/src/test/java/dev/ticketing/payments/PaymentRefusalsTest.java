@@ -23,7 +23,7 @@ class PaymentRefusalsTest extends PaymentsTestBase {
         .onComplete(test.succeeding(refused -> test.verify(() -> {
           assertEquals(400, refused.status());
           assertEquals("Cannot pay for a cancelled order", refused.getMessage());
-          assertTrue(gateway.charges.isEmpty());
+          assertTrue(provider.confirmations.isEmpty());
           test.completeNow();
         })));
   }
@@ -35,7 +35,7 @@ class PaymentRefusalsTest extends PaymentsTestBase {
         .onComplete(test.succeeding(refused -> test.verify(() -> {
           assertEquals(403, refused.status());
           assertEquals("You do not own this order", refused.getMessage());
-          assertTrue(gateway.charges.isEmpty());
+          assertTrue(provider.confirmations.isEmpty());
           test.completeNow();
         })));
   }
@@ -43,6 +43,7 @@ class PaymentRefusalsTest extends PaymentsTestBase {
   @ParameterizedTest
   @ValueSource(strings = {"64b0000000000000000000ff", "not-an-id", "64B0000000000000000000FF", "{\"$gt\":\"\"}"})
   void anUnknownOrMalformedOrderIsNotFound(String orderId, Vertx vertx, VertxTestContext test) {
+    // Unknown here and at the orders service, or not even an id.
     placeOrder(vertx, BUYER, 900)
         .compose(other -> payFailure(vertx, BUYER, orderId, "pm_card_visa"))
         .onComplete(test.succeeding(refused -> test.verify(() -> {
@@ -55,7 +56,8 @@ class PaymentRefusalsTest extends PaymentsTestBase {
   @Test
   void anExpiredOrderCannotBePaid(Vertx vertx, VertxTestContext test) {
     String orderId = newOrderId();
-    OrderCreated expired = new OrderCreated(orderId, 0, "created", BUYER, Instant.now().minusSeconds(1), newOrderId(), 900);
+    OrderCreated expired = new OrderCreated(orderId, 0, "created", BUYER, Instant.now().minusSeconds(1), newOrderId(), 900, 0);
+    ordersService.place(orderId, BUYER, 900, expired.expiresAt());
     deliver(vertx, expired)
         .compose(created -> payFailure(vertx, BUYER, orderId, "pm_card_visa"))
         .onComplete(test.succeeding(refused -> test.verify(() -> {
@@ -89,6 +91,7 @@ class PaymentRefusalsTest extends PaymentsTestBase {
             }))
         .onComplete(test.succeeding(order -> test.verify(() -> {
           assertFalse(order.containsKey("payment"));
+          assertFalse(order.containsKey("attemptKey"), "Stripe refused it: nothing is left to reconcile");
           assertEquals(0, order.getInteger("declines"), "an unusable token is not a declined card");
           test.completeNow();
         })));

@@ -20,7 +20,8 @@ class PaymentsConfigTest {
     settings.validate();
     assertEquals("usd", config.currency());
     assertEquals(9105, config.managementPort());
-    assertEquals(30_000, config.refundSweepMillis());
+    assertEquals(5_000, config.sweepMillis());
+    assertEquals(30_000, config.reconcileAfterMillis());
     assertEquals(Optional.empty(), config.stripe().apiBase(), "no base URL: the real Stripe");
     assertEquals("payments", config.mongo().database());
   }
@@ -46,6 +47,15 @@ class PaymentsConfigTest {
     assertTrue(message.contains("STRIPE_API_BASE must be"), message);
     assertTrue(message.contains("PAYMENT_CURRENCY must be"), message);
     assertTrue(message.contains("REFUND_SWEEP_MS must be"), message);
+  }
+
+  @Test
+  void theReconcilerNeverAsksAboutAnAttemptThatMayStillBeRunning() {
+    Settings settings = Settings.of(new JsonObject().put("STRIPE_KEY", "sk_test_abc123")
+        .put("STRIPE_TIMEOUT_MS", 10_000).put("STRIPE_MAX_NETWORK_RETRIES", 2).put("PAYMENT_RECONCILE_AFTER_MS", 20_000));
+    PaymentsConfig.from(settings);
+    String message = assertThrows(ConfigException.class, settings::validate).getMessage();
+    assertTrue(message.contains("PAYMENT_RECONCILE_AFTER_MS"), message);
   }
 
   @Test

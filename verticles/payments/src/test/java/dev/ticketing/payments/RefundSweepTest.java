@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class RefundSweepTest extends PaymentsTestBase {
 
   @Override
-  protected long refundSweepMillis() {
+  protected long sweepMillis() {
     return 200;
   }
 
@@ -26,11 +26,11 @@ class RefundSweepTest extends PaymentsTestBase {
     placeOrder(vertx, BUYER, 2700)
         .compose(orderId -> pay(vertx, BUYER, orderId, "tok_visa")
             .compose(paid -> {
-              gateway.refundOutages.set(Integer.MAX_VALUE); // Stripe is down
+              provider.refundOutages.set(Integer.MAX_VALUE); // Stripe is down
               return refused(cancel(vertx, orderId, 1))
                   .compose(code -> {
                     test.verify(() -> assertEquals(EventListener.NOT_APPLIED, code));
-                    gateway.refundOutages.set(0); // Stripe is back; nobody redelivers anything
+                    provider.refundOutages.set(0); // Stripe is back; nobody redelivers anything
                     return Eventually.await(vertx, 10_000, "the sweep to refund the order",
                         () -> stored(orderId).map(order -> order.containsKey("refund")));
                   })

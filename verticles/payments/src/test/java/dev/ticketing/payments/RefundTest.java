@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticketing.payments.support.PaymentsTestBase;
 import dev.ticketing.platform.delivery.EventListener;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -40,7 +41,7 @@ class RefundTest extends PaymentsTestBase {
                 .map(again -> {
                   test.verify(() -> {
                     assertEquals("DUPLICATE", again);
-                    assertEquals(1, gateway.refunds.size(), "a redelivered cancellation finds the refund recorded");
+                    assertEquals(1, provider.refunds.size(), "a redelivered cancellation finds the refund recorded");
                   });
                   return again;
                 })))
@@ -51,13 +52,14 @@ class RefundTest extends PaymentsTestBase {
   void aCancellationThatLandsWhileTheCardIsBeingChargedRefundsThePayment(Vertx vertx, VertxTestContext test) {
     placeOrder(vertx, BUYER, 4100)
         .compose(orderId -> {
-          // The replica was read as payable and Stripe took the money; the cancellation lands before our write.
-          gateway.afterCharge(charge -> cancel(vertx, orderId, 1));
+          // Stripe took the money; the cancellation reaches our replica before we record the payment.
+          provider.afterConfirm(state -> cancel(vertx, orderId, 1).map(state));
           return payFailure(vertx, BUYER, orderId, "pm_card_visa")
               .compose(refused -> {
                 test.verify(() -> {
                   assertEquals(400, refused.status());
-                  assertEquals("The order was cancelled; your payment has been refunded", refused.getMessage());
+                  assertEquals("The order was cancelled before the payment completed; your payment has been refunded",
+                      refused.getMessage());
                 });
                 return stored(orderId);
               })
@@ -82,11 +84,36 @@ class RefundTest extends PaymentsTestBase {
   }
 
   @Test
+  void anOrderThatExpiredWhileTheCardWasChargedIsRefundedAndNeverAnswered201(Vertx vertx, VertxTestContext test) {
+    placeOrder(vertx, BUYER, 2600)
+        .compose(orderId -> {
+          // The orders service cancels the order while Stripe charges; its news has not reached us when we record.
+          provider.afterConfirm(state -> {
+            ordersService.cancel(orderId);
+            return Future.succeededFuture(state);
+          });
+          return payFailure(vertx, BUYER, orderId, "tok_visa")
+              .compose(refused -> {
+                test.verify(() -> {
+                  assertEquals(400, refused.status(), "the orders service answered that the order is cancelled");
+                  assertEquals("cancelled", ordersService.status(orderId));
+                });
+                return stored(orderId);
+              })
+              .compose(order -> refund(vertx, order.getJsonObject("refund").getString("id")));
+        })
+        .onComplete(test.succeeding(refund -> test.verify(() -> {
+          assertEquals(2600L, refund.getAmount());
+          test.completeNow();
+        })));
+  }
+
+  @Test
   void aRefundThatFailedIsRetriedWhenTheCancellationIsRedelivered(Vertx vertx, VertxTestContext test) {
     placeOrder(vertx, BUYER, 1800)
         .compose(orderId -> pay(vertx, BUYER, orderId, "pm_card_visa")
             .compose(paid -> {
-              gateway.refundOutages.set(Integer.MAX_VALUE); // Stripe is down
+              provider.refundOutages.set(Integer.MAX_VALUE); // Stripe is down
               return refused(cancel(vertx, orderId, 1));
             })
             .compose(code -> {
@@ -98,7 +125,7 @@ class RefundTest extends PaymentsTestBase {
                 assertEquals("cancelled", order.getString("status"), "the cancellation itself is durable");
                 assertFalse(order.containsKey("refund"));
               });
-              gateway.refundOutages.set(0); // Stripe is back
+              provider.refundOutages.set(0); // Stripe is back
               return cancel(vertx, orderId, 1);
             })
             .compose(redelivered -> {

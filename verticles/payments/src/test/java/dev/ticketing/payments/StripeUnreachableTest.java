@@ -30,6 +30,7 @@ class StripeUnreachableTest extends PaymentsTestBase {
             }))
         .onComplete(test.succeeding(order -> test.verify(() -> {
           assertFalse(order.containsKey("payment"));
+          assertFalse(order.containsKey("attemptKey"), "no intent could even be created: no attempt began");
           assertFalse(order.containsKey("outbox"));
           assertEquals(0, order.getInteger("declines"));
           test.completeNow();

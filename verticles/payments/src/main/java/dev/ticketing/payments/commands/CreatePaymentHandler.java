@@ -1,5 +1,6 @@
 package dev.ticketing.payments.commands;
 
+import dev.ticketing.contracts.errors.ApiException;
 import dev.ticketing.contracts.errors.Forbidden;
 import dev.ticketing.contracts.errors.NotFound;
 import dev.ticketing.contracts.errors.PaymentRequired;
@@ -79,11 +80,11 @@ public final class CreatePaymentHandler implements CommandHandler {
         if (!held.userId().equals(userId)) {
           return Future.failedFuture(new Forbidden("You do not own this order"));
         }
-        return verdicts.fromStatus(held, userId, request.requestId());
+        return verdicts.forPaidOrder(held, userId, request.requestId());
       }
       return ordersService.lease(input.orderId(), userId, request.requestId())
           .compose(lease -> (held != null ? Future.succeededFuture(held) : orders.seed(lease))
-              .compose(order -> order.paid() ? verdicts.fromStatus(order, userId, request.requestId())
+              .compose(order -> order.paid() ? verdicts.forPaidOrder(order, userId, request.requestId())
                   : charge(order, lease, input, request)));
     });
   }
@@ -96,7 +97,7 @@ public final class CreatePaymentHandler implements CommandHandler {
                   currency, request.userId().orElse("?"), request.requestId(), intentId, attempt);
               Future<JsonObject> acknowledgement = verdicts.acknowledgement(order.id());
               return provider.confirm(intentId, input.token(), IdempotencyKeys.confirm(order.id(), attempt))
-                  .recover(failure -> failure instanceof CardDeclined declined ? declined(order, declined) : Future.failedFuture(failure))
+                  .recover(failure -> refused(order, failure))
                   .compose(state -> outcome(order, state, acknowledgement, request));
             }));
   }
@@ -123,6 +124,21 @@ public final class CreatePaymentHandler implements CommandHandler {
     // 3-D Secure and the like: nothing we can offer here. The attempt stays open; the reconciler records how it ends.
     log.info("Payment intent {} of order {} is {}: left to the reconciler", state.id(), order.id(), state.status());
     return Future.failedFuture(new PaymentRequired("Your card needs a confirmation step this shop does not support"));
+  }
+
+  /**
+   * A confirmation Stripe answered with a refusal moved no money: a decline is counted, and either
+   * closes the attempt. Any other failure (Stripe down, no answer in time) says nothing of the
+   * outcome: the attempt stays open for the reconciler.
+   */
+  private <T> Future<T> refused(PaymentOrder order, Throwable failure) {
+    if (failure instanceof CardDeclined declined) {
+      return declined(order, declined);
+    }
+    if (failure instanceof ApiException api && api.status() >= 400 && api.status() < 500 && api.status() != 409) {
+      return orders.closeAttempt(order.id()).transform(closed -> Future.failedFuture(failure));
+    }
+    return Future.failedFuture(failure);
   }
 
   /** Counts the decline and closes the attempt; the order stays payable, with this card or another. */

@@ -27,6 +27,7 @@ final class Verdicts {
   private static final Logger log = LoggerFactory.getLogger(Verdicts.class);
   static final String REFUNDED = "The order was cancelled before the payment completed; your payment has been refunded";
   static final String WILL_BE_REFUNDED = "The order was cancelled before the payment completed; your payment will be refunded";
+  static final String ALREADY_PAID = "Order has already been paid";
   static final String PENDING = "Your payment was taken and the order is being completed; check the order in a moment";
 
   private final OutboxRelay relay;
@@ -60,11 +61,25 @@ final class Verdicts {
     });
   }
 
-  /** The answer for an order paid earlier (a retried request), from the orders service's status of it. */
-  Future<JsonObject> fromStatus(PaymentOrder paid, String userId, String requestId) {
+  /**
+   * The answer for an order paid earlier, asked again: "already paid" once the orders service has
+   * completed it (a paid order cannot be paid again; nothing is charged), the refund if it ended
+   * cancelled, and "look again" while it is being completed.
+   */
+  Future<JsonObject> forPaidOrder(PaymentOrder paid, String userId, String requestId) {
+    return status(paid, userId, requestId, () -> Future.failedFuture(new BadRequest(ALREADY_PAID)));
+  }
+
+  /** The answer after a lost acknowledgement: the orders service's status of the order says it. */
+  private Future<JsonObject> fromStatus(PaymentOrder paid, String userId, String requestId) {
+    return status(paid, userId, requestId, () -> Future.succeededFuture(paid.payment().toReply(paid.id())));
+  }
+
+  private Future<JsonObject> status(PaymentOrder paid, String userId, String requestId,
+                                    java.util.function.Supplier<Future<JsonObject>> whenComplete) {
     return ordersService.status(paid.id(), userId, requestId).transform(status -> {
       if (status.succeeded() && "complete".equals(status.result())) {
-        return Future.succeededFuture(paid.payment().toReply(paid.id()));
+        return whenComplete.get();
       }
       if (status.succeeded() && "cancelled".equals(status.result())) {
         return cancelled(paid);

@@ -10,11 +10,10 @@ import dev.ticketing.contracts.events.ConsumerGroup;
 import dev.ticketing.contracts.events.EventPayload;
 import dev.ticketing.contracts.events.OrderCancelled;
 import dev.ticketing.contracts.events.OrderCreated;
-import dev.ticketing.contracts.events.Subject;
 import dev.ticketing.payments.PaymentsConfig;
 import dev.ticketing.payments.PaymentsVerticle;
-import dev.ticketing.payments.gateway.StripePaymentGateway;
-import dev.ticketing.payments.gateway.StripeSettings;
+import dev.ticketing.payments.stripe.StripePaymentProvider;
+import dev.ticketing.payments.stripe.StripeSettings;
 import dev.ticketing.platform.delivery.RelaySettings;
 import dev.ticketing.platform.mongo.Mongo;
 import dev.ticketing.platform.testing.EmbeddedMongo;
@@ -50,15 +49,17 @@ public abstract class PaymentsTestBase {
   protected static final String BUYER = "64b000000000000000000001";
   protected static final String STRANGER = "64b000000000000000000002";
   protected static final String KEY = "sk_test_payments_tests";
-  protected static final RelaySettings FAST_RELAY = new RelaySettings(200, 2000, 20, 200, 100);
+  protected static final RelaySettings FAST_RELAY = new RelaySettings(200, 2000, 20, 200, 100, 5, 5000);
 
   protected EmbeddedMongo mongoServer;
   protected MongoClient db;
   protected StripeSandbox sandbox;
   protected StripeClient stripe;
-  protected RecordingGateway gateway;
+  protected RecordingProvider provider;
+  /** The orders service, as payments asks it and tells it. */
+  protected final FakeOrders ordersService = new FakeOrders();
   /** PaymentCreated events as the orders service receives them. */
-  protected final List<JsonObject> paymentsCreated = new CopyOnWriteArrayList<>();
+  protected final List<JsonObject> paymentsCreated = ordersService.paymentsCreated;
 
   /** Overridden to slow the sandbox down. */
   protected Duration stripeLatency() {
@@ -70,8 +71,14 @@ public abstract class PaymentsTestBase {
     return sandbox.baseUrl();
   }
 
-  protected long refundSweepMillis() {
+  /** How often the reconciler and the refund sweep look; long by default, so a test drives them itself. */
+  protected long sweepMillis() {
     return 60_000;
+  }
+
+  /** How long an attempt may stay open before the reconciler asks Stripe about it. */
+  protected long reconcileAfterMillis() {
+    return 20_000;
   }
 
   @BeforeEach
@@ -84,15 +91,10 @@ public abstract class PaymentsTestBase {
           stripe = StripeClient.builder().setApiKey(KEY).setApiBase(sandbox.baseUrl()).build();
           StripeSettings service = new StripeSettings(KEY, Optional.of(stripeBase()), 5000, 0);
           PaymentsConfig config = new PaymentsConfig(mongoServer.settings("payments"), FAST_RELAY, service, "usd", 0,
-              refundSweepMillis());
-          return vertx.deployVerticle(new PaymentsVerticle(config,
-              v -> gateway = new RecordingGateway(new StripePaymentGateway(v, service))));
+              sweepMillis(), reconcileAfterMillis(), 2000);
+          return ordersService.register(vertx).compose(orders -> vertx.deployVerticle(new PaymentsVerticle(config,
+              v -> provider = new RecordingProvider(new StripePaymentProvider(v, service)))));
         })
-        .compose(deployed -> vertx.eventBus().<JsonObject>consumer(Subject.PAYMENT_CREATED.address(ConsumerGroup.ORDERS),
-            message -> {
-              paymentsCreated.add(message.body());
-              message.reply(new JsonObject());
-            }).completion())
         .onComplete(test.succeedingThenComplete());
   }
 
@@ -110,7 +112,8 @@ public abstract class PaymentsTestBase {
   }
 
   protected static OrderCreated order(String orderId, String userId, long price) {
-    return new OrderCreated(orderId, 0, "created", userId, Instant.now().plusSeconds(900), new ObjectId().toHexString(), price);
+    return new OrderCreated(orderId, 0, "created", userId, Instant.now().plusSeconds(900), new ObjectId().toHexString(),
+        price, 0);
   }
 
   protected static Future<String> deliver(Vertx vertx, EventPayload event) {
@@ -127,12 +130,24 @@ public abstract class PaymentsTestBase {
         ? Future.succeededFuture(reply.failureCode()) : Future.failedFuture(failure));
   }
 
-  protected static Future<String> placeOrder(Vertx vertx, String userId, long price) {
+  /** An order the orders service created, whose order:created payments has received. */
+  protected Future<String> placeOrder(Vertx vertx, String userId, long price) {
     String orderId = newOrderId();
-    return deliver(vertx, order(orderId, userId, price)).map(applied -> orderId);
+    OrderCreated created = order(orderId, userId, price);
+    ordersService.place(orderId, userId, price, created.expiresAt());
+    return deliver(vertx, created).map(applied -> orderId);
   }
 
-  protected static Future<String> cancel(Vertx vertx, String orderId, long version) {
+  /** An order the orders service created a moment ago: its order:created has not reached payments yet. */
+  protected String orderPaymentsHasNotHeardOf(String userId, long price) {
+    String orderId = newOrderId();
+    ordersService.place(orderId, userId, price, Instant.now().plusSeconds(900));
+    return orderId;
+  }
+
+  /** The orders service cancels the order and tells payments. */
+  protected Future<String> cancel(Vertx vertx, String orderId, long version) {
+    ordersService.cancel(orderId);
     return deliver(vertx, new OrderCancelled(orderId, version, new ObjectId().toHexString()));
   }
 
@@ -145,6 +160,11 @@ public abstract class PaymentsTestBase {
     }
     JsonObject body = new JsonObject().put("orderId", orderId).put("token", token);
     return vertx.eventBus().<JsonObject>request(Command.CREATE_PAYMENT.address(), body, options).map(reply -> reply.body());
+  }
+
+  /** A verified Stripe webhook event, as the gateway hands it over. */
+  protected static Future<JsonObject> stripeEvent(Vertx vertx, JsonObject event) {
+    return vertx.eventBus().<JsonObject>request(Command.STRIPE_EVENT.address(), event).map(reply -> reply.body());
   }
 
   /** The API failure the gateway would answer with; fails the future if the command succeeded. */
