@@ -22,11 +22,13 @@ import org.slf4j.LoggerFactory;
  * @param stripePublishableKey shown to the web client so it can use Stripe Elements; empty: test cards (sandbox)
  * @param maxLiveConnections how many browsers one gateway streams ticket changes to
  * @param currency          ISO currency of prices (PAYMENT_CURRENCY, shared with payments), for display
+ * @param stripeWebhookSecret the signing secret (whsec_...) of Stripe's webhook (STRIPE_WEBHOOK_SECRET);
+ *                          empty: the webhook endpoint answers 404
  */
 public record GatewayConfig(String host, int port, int bodyLimitBytes, String jwtKey, long sessionTtlSeconds,
                             boolean secureCookie, long serviceTimeoutMillis, List<String> allowedOrigins,
                             int trustedProxyHops, boolean production, String stripePublishableKey,
-                            int maxLiveConnections, String currency) {
+                            int maxLiveConnections, String currency, String stripeWebhookSecret) {
 
   private static final int MIN_KEY_LENGTH = 32;
 
@@ -53,7 +55,16 @@ public record GatewayConfig(String host, int port, int bodyLimitBytes, String jw
         production,
         settings.string("STRIPE_PUBLISHABLE_KEY", ""),
         settings.integer("MAX_LIVE_CONNECTIONS", 1000, 0, 100_000),
-        settings.string("PAYMENT_CURRENCY", "usd").toLowerCase());
+        settings.string("PAYMENT_CURRENCY", "usd").toLowerCase(),
+        webhookSecret(settings));
+  }
+
+  private static String webhookSecret(Settings settings) {
+    String secret = settings.string("STRIPE_WEBHOOK_SECRET", "");
+    if (!secret.isEmpty() && !secret.startsWith("whsec_")) {
+      settings.problem("STRIPE_WEBHOOK_SECRET must be a Stripe webhook signing secret (whsec_...)");
+    }
+    return secret;
   }
 
   // Outside production a missing key is tolerated: sessions then end when this gateway stops.

@@ -9,7 +9,6 @@ import dev.ticketing.gateway.http.RequestTarget;
 import dev.ticketing.gateway.http.ResponseHeaders;
 import dev.ticketing.gateway.input.RequestInput;
 import dev.ticketing.gateway.live.LiveTickets;
-import dev.ticketing.gateway.live.TicketFeedListener;
 import dev.ticketing.gateway.routes.ApiRoutes;
 import dev.ticketing.gateway.routes.ServiceClient;
 import dev.ticketing.gateway.web.WebAssets;
@@ -79,7 +78,7 @@ public final class GatewayVerticle extends VerticleBase {
       for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
         router.errorHandler(status, failures.forStatus(status));
       }
-      return Future.all(live.start(), TicketFeedListener.registerAll(vertx))
+      return live.start()
           .compose(feeding -> vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
               .requestHandler(router)
               .invalidRequestHandler(failures::invalidRequest)

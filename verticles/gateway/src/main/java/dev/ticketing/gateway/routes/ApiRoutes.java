@@ -20,6 +20,7 @@ public final class ApiRoutes {
   private final Sessions sessions;
   private final RequestInput input;
   private final JsonObject clientConfig;
+  private final String stripeWebhookSecret;
 
   public ApiRoutes(ServiceClient services, Sessions sessions, RequestInput input, GatewayConfig config) {
     this.services = services;
@@ -29,6 +30,7 @@ public final class ApiRoutes {
     this.clientConfig = new JsonObject()
         .put("stripePublishableKey", publishableKey.isEmpty() ? null : publishableKey)
         .put("currency", config.currency());
+    this.stripeWebhookSecret = config.stripeWebhookSecret();
   }
 
   public void mount(RouterBuilder api) {
@@ -44,6 +46,7 @@ public final class ApiRoutes {
     new TicketsRoutes(services).mount(api);
     new OrdersRoutes(services).mount(api);
     api.getRoute("createPayment").addHandler(Forward.json(services, Command.CREATE_PAYMENT, 201));
+    new StripeWebhookRoutes(services, stripeWebhookSecret).mount(api);
     api.getRoute("clientConfig").addHandler(ctx -> Forward.respond(ctx, 200, clientConfig));
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 public final class GatewayFixture {
 
   public static final String JWT_KEY = "gateway-test-key-gateway-test-key-0123456789";
+  public static final String WEBHOOK_SECRET = "whsec_gateway_tests_secret";
   public static final int BODY_LIMIT = 64 * 1024;
 
   private GatewayFixture() {
@@ -24,7 +25,7 @@ public final class GatewayFixture {
   /** With {@code trustedProxyHops} reverse proxies in front whose forwarded headers count. */
   public static GatewayConfig config(long serviceTimeoutMillis, boolean secureCookie, int trustedProxyHops) {
     return new GatewayConfig("127.0.0.1", 0, BODY_LIMIT, JWT_KEY, 3600, secureCookie, serviceTimeoutMillis,
-        List.of("https://shop.example.com"), trustedProxyHops, false, "", 10, "usd");
+        List.of("https://shop.example.com"), trustedProxyHops, false, "", 10, "usd", WEBHOOK_SECRET);
   }
 
   public static Future<WebClient> start(Vertx vertx, GatewayConfig config) {
