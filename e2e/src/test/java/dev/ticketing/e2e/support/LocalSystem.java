@@ -33,6 +33,8 @@ public final class LocalSystem implements AutoCloseable {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   private static final String JWT_KEY = "e2e-test-key-e2e-test-key-e2e-test-key-0123";
+  /** The sandbox signs its webhooks with this; the gateway checks it. */
+  private static final String WEBHOOK_SECRET = "whsec_e2e_webhook_secret";
 
   private final Path root = Path.of(System.getProperty("ticketing.root", "..")).toAbsolutePath().normalize();
   private final Path logs;
@@ -123,6 +125,8 @@ public final class LocalSystem implements AutoCloseable {
       int stripePort = Ports.free();
       Map<String, String> sandbox = new HashMap<>(settings); // STRIPE_SANDBOX_LATENCY_MS, for one
       sandbox.put("STRIPE_SANDBOX_PORT", String.valueOf(stripePort));
+      sandbox.put("STRIPE_SANDBOX_WEBHOOK_URL", baseUrl() + "/api/webhooks/stripe");
+      sandbox.put("STRIPE_SANDBOX_WEBHOOK_SECRET", WEBHOOK_SECRET);
       launch("stripe-sandbox", sandbox);
       awaitPort(stripePort, "stripe-sandbox");
       shared.put("STRIPE_KEY", "sk_test_e2e");
@@ -139,7 +143,8 @@ public final class LocalSystem implements AutoCloseable {
       started.add(launch(service, environment));
     }
     Map<String, String> gateway = new HashMap<>(shared);
-    gateway.putAll(Map.of("HTTP_HOST", "127.0.0.1", "HTTP_PORT", String.valueOf(gatewayPort), "JWT_KEY", JWT_KEY));
+    gateway.putAll(Map.of("HTTP_HOST", "127.0.0.1", "HTTP_PORT", String.valueOf(gatewayPort), "JWT_KEY", JWT_KEY,
+        "STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET));
     started.add(launch("gateway", gateway));
     awaitReady(started);
     // Remote handlers become visible ~1 s after a join: wait until the gateway sees every service we started.

@@ -16,6 +16,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.redis.client.RedisAPI;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Users and credentials: sign-up and sign-in. The gateway owns the session cookie built from our replies. */
 public final class AuthVerticle extends VerticleBase {
@@ -34,7 +35,7 @@ public final class AuthVerticle extends VerticleBase {
     redis = config.redis().client(vertx);
     UserStore users = new UserStore(mongo);
     PasswordHasher hasher = new BcryptPasswordHasher(vertx, config.bcryptCost());
-    SigninThrottle throttle = new SigninThrottle(redis, config.signinLimits());
+    SigninThrottle throttle = new SigninThrottle(redis, config.signinLimits(), config.redis().commandTimeoutMillis());
 
     CommandBinder commands = new CommandBinder(vertx)
         .bind(Command.SIGN_UP, new SignUpHandler(users, hasher))
@@ -42,7 +43,7 @@ public final class AuthVerticle extends VerticleBase {
 
     Health health = new Health(vertx)
         .check("mongo", () -> Mongo.ping(mongo))
-        .check("redis", () -> redis.ping(List.of()));
+        .check("redis", () -> redis.ping(List.of()).timeout(config.redis().commandTimeoutMillis(), TimeUnit.MILLISECONDS));
 
     return users.createIndexes()
         .compose(indexed -> commands.completion())

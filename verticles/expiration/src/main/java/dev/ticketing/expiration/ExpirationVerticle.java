@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.redis.client.RedisAPI;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Cancels unpaid orders on time: schedules every created order in Redis at its {@code expiresAt}
@@ -36,12 +37,12 @@ public final class ExpirationVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     redis = config.redis().client(vertx);
-    ExpirationSchedule schedule = new ExpirationSchedule(redis);
+    ExpirationSchedule schedule = new ExpirationSchedule(redis, config.redis().commandTimeoutMillis());
     OrderCreatedListener orderCreated = new OrderCreatedListener(schedule);
     poller = new ExpiryPoller(vertx, schedule, config, stats);
 
     Health health = new Health(vertx)
-        .check("redis", () -> redis.ping(List.of()));
+        .check("redis", () -> redis.ping(List.of()).timeout(config.redis().commandTimeoutMillis(), TimeUnit.MILLISECONDS));
 
     return orderCreated.register(vertx)
         .onSuccess(registered -> poller.start())

@@ -36,7 +36,7 @@ public final class ExpirationFixtures {
   }
 
   public static OrderCreated orderCreated(String orderId, long version, Instant expiresAt) {
-    return new OrderCreated(orderId, version, "created", "u1", expiresAt, new ObjectId().toHexString(), 2500);
+    return new OrderCreated(orderId, version, "created", "u1", expiresAt, new ObjectId().toHexString(), 2500, 0);
   }
 
   /** Sends order:created exactly as the orders relay does; the reply is the listener's. */

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Counts failed sign-ins in Redis, so every auth instance shares the counts. A fixed window per
@@ -25,15 +26,19 @@ public final class SigninThrottle {
 
   private final RedisAPI redis;
   private final SigninLimits limits;
+  private final long timeoutMillis;
 
-  public SigninThrottle(RedisAPI redis, SigninLimits limits) {
+  /** @param timeoutMillis longest wait for Redis: a hung Redis answers 503 instead of holding sign-ins */
+  public SigninThrottle(RedisAPI redis, SigninLimits limits, long timeoutMillis) {
     this.redis = redis;
     this.limits = limits;
+    this.timeoutMillis = timeoutMillis;
   }
 
   /** Fails with 429 when the account or the address has used up its failures in this window. */
   public Future<Void> checkAllowed(String email, String address) {
     return redis.mget(List.of(accountKey(email), addressKey(address)))
+        .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
         .recover(SigninThrottle::unavailable)
         .compose(counts -> {
           if (count(counts, 0) >= limits.perAccount() || count(counts, 1) >= limits.perAddress()) {
@@ -45,6 +50,7 @@ public final class SigninThrottle {
 
   public Future<Void> recordFailure(String email, String address) {
     return redis.eval(List.of(RECORD_FAILURE, "2", accountKey(email), addressKey(address), String.valueOf(limits.windowSeconds())))
+        .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
         .recover(SigninThrottle::unavailable)
         .mapEmpty();
   }

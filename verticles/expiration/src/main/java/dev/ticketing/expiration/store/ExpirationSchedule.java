@@ -7,6 +7,7 @@ import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The schedule of order expiries in Redis, the only state of this service; the only code that
@@ -61,21 +62,24 @@ public final class ExpirationSchedule {
       """);
 
   private final RedisAPI redis;
+  private final long timeoutMillis;
 
-  public ExpirationSchedule(RedisAPI redis) {
+  /** @param timeoutMillis longest wait for one call: a Redis that hangs fails it instead of stalling the poller */
+  public ExpirationSchedule(RedisAPI redis, long timeoutMillis) {
     this.redis = redis;
+    this.timeoutMillis = timeoutMillis;
   }
 
   /** Schedules the order at {@code dueAtMillis}; false when it was already scheduled or being sent. */
   public Future<Boolean> schedule(String orderId, long dueAtMillis) {
-    return SCHEDULE.run(redis, List.of(DUE, CLAIMED), List.of(String.valueOf(dueAtMillis), orderId))
+    return bounded(SCHEDULE.run(redis, List.of(DUE, CLAIMED), List.of(String.valueOf(dueAtMillis), orderId)))
         .map(added -> added.toInteger() == 1);
   }
 
   /** Claims up to {@code limit} orders due at {@code nowMillis}, leased until {@code leaseUntilMillis}. */
   public Future<Claim> claim(long nowMillis, long leaseUntilMillis, int limit) {
-    return CLAIM.run(redis, List.of(DUE, CLAIMED),
-            List.of(String.valueOf(nowMillis), String.valueOf(leaseUntilMillis), String.valueOf(limit)))
+    return bounded(CLAIM.run(redis, List.of(DUE, CLAIMED),
+            List.of(String.valueOf(nowMillis), String.valueOf(leaseUntilMillis), String.valueOf(limit))))
         .map(ExpirationSchedule::claimFrom);
   }
 
@@ -84,7 +88,11 @@ public final class ExpirationSchedule {
     List<String> args = new ArrayList<>(orderIds.size() + 1);
     args.add(CLAIMED);
     args.addAll(orderIds);
-    return redis.zrem(args).mapEmpty();
+    return bounded(redis.zrem(args)).mapEmpty();
+  }
+
+  private <T> Future<T> bounded(Future<T> call) {
+    return call.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
   }
 
   private static Claim claimFrom(Response reply) {

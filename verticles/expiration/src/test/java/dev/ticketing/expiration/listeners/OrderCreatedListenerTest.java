@@ -44,7 +44,7 @@ class OrderCreatedListenerTest {
   void start(Vertx vertx, VertxTestContext test) {
     redisServer = new RedisProcess();
     redis = redisServer.settings().client(vertx);
-    schedule = new ExpirationSchedule(redis);
+    schedule = new ExpirationSchedule(redis, 3_000);
     new OrderCreatedListener(schedule).register(vertx).onComplete(test.succeedingThenComplete());
   }
 

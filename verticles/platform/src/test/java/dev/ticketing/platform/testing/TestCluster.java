@@ -19,7 +19,7 @@ public final class TestCluster {
   private final ClusterSettings settings;
 
   public TestCluster() {
-    int base = Ports.free();
+    int base = Ports.freeRun(MEMBERS);
     List<String> members = IntStream.range(0, MEMBERS).mapToObj(i -> "127.0.0.1:" + (base + i)).toList();
     settings = new ClusterSettings("test-" + UUID.randomUUID(), "tcp", members, base, "127.0.0.1", "127.0.0.1", "");
   }
