@@ -103,9 +103,11 @@ class ContractRulesIT {
               fieldErrors(seller.send(POST, "/api/tickets", new JsonObject().put("title", "t").put("price", 1_000_001))),
               fieldErrors(seller.send(POST, "/api/tickets", new JsonObject().put("title", "t".repeat(201)).put("price", 5)))));
         })
-        .compose(invalid -> Future.all(seller.sell("Cheap " + tag, "5"), seller.sell("Dear " + tag, 95.5), seller.sell("Mid " + tag, "20.50")))
-        .compose(sold -> {
-          JsonObject mid = sold.resultAt(2);
+        // One after another: "newest first" is the order they were listed in.
+        .compose(invalid -> seller.sell("Cheap " + tag, "5"))
+        .compose(cheap -> seller.sell("Dear " + tag, 95.5))
+        .compose(dear -> seller.sell("Mid " + tag, "20.50"))
+        .compose(mid -> {
           test.verify(() -> {
             assertEquals(20.5, mid.getDouble("price"));
             assertEquals(0, mid.getInteger("version"));

@@ -20,8 +20,8 @@ public enum Subject {
   TICKET_UPDATED("ticket:updated", 1, TicketUpdated::fromJson, EnumSet.of(ORDERS)),
   ORDER_CREATED("order:created", 1, OrderCreated::fromJson, EnumSet.of(TICKETS, PAYMENTS, EXPIRATION)),
   ORDER_CANCELLED("order:cancelled", 1, OrderCancelled::fromJson, EnumSet.of(TICKETS, PAYMENTS)),
-  /** Added to the original design: the ticket is sold, so the seller's listing can say so. */
-  ORDER_COMPLETED("order:completed", 1, OrderCompleted::fromJson, EnumSet.of(TICKETS)),
+  /** Added to the original design: the ticket is sold (the seller's listing says so), the order paid for good. */
+  ORDER_COMPLETED("order:completed", 1, OrderCompleted::fromJson, EnumSet.of(TICKETS, PAYMENTS)),
   EXPIRATION_COMPLETE("expiration:complete", 1, ExpirationComplete::fromJson, EnumSet.of(ORDERS)),
   PAYMENT_CREATED("payment:created", 1, PaymentCreated::fromJson, EnumSet.of(ORDERS)),
   /** Added to the original design: the ticket was edited after the order was priced, so it is not reserved. */

@@ -77,7 +77,7 @@ class GoldenPayloadsTest {
     assertEquals(Set.of("orders"), groups(Subject.TICKET_UPDATED));
     assertEquals(Set.of("tickets", "payments", "expiration"), groups(Subject.ORDER_CREATED));
     assertEquals(Set.of("tickets", "payments"), groups(Subject.ORDER_CANCELLED));
-    assertEquals(Set.of("tickets"), groups(Subject.ORDER_COMPLETED));
+    assertEquals(Set.of("tickets", "payments"), groups(Subject.ORDER_COMPLETED));
     assertEquals(Set.of("orders"), groups(Subject.EXPIRATION_COMPLETE));
     assertEquals(Set.of("orders"), groups(Subject.PAYMENT_CREATED));
     assertEquals(Set.of("orders"), groups(Subject.RESERVATION_REFUSED));

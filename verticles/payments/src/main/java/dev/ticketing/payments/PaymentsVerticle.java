@@ -5,6 +5,7 @@ import dev.ticketing.contracts.commands.Service;
 import dev.ticketing.payments.commands.CreatePaymentHandler;
 import dev.ticketing.payments.commands.StripeEventHandler;
 import dev.ticketing.payments.listeners.OrderCancelledListener;
+import dev.ticketing.payments.listeners.OrderCompletedListener;
 import dev.ticketing.payments.listeners.OrderCreatedListener;
 import dev.ticketing.payments.reconcile.Reconciliation;
 import dev.ticketing.payments.remote.OrdersClient;
@@ -69,7 +70,8 @@ public final class PaymentsVerticle extends VerticleBase {
 
     Future<Void> listening = Future.all(
         new OrderCreatedListener(orders).register(vertx),
-        new OrderCancelledListener(orders, refunds).register(vertx)).mapEmpty();
+        new OrderCancelledListener(orders, refunds).register(vertx),
+        new OrderCompletedListener(orders).register(vertx)).mapEmpty();
 
     Health health = new Health(vertx).check("mongo", () -> Mongo.ping(mongo));
 

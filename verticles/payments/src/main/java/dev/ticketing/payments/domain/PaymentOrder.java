@@ -23,6 +23,7 @@ public record PaymentOrder(String id, long version, String status, String userId
 
   public static final String CREATED = "created";
   public static final String CANCELLED = "cancelled";
+  public static final String COMPLETE = "complete";
 
   public boolean cancelled() {
     return CANCELLED.equals(status);

@@ -4,6 +4,7 @@ import static dev.ticketing.payments.store.OrderDocuments.ATTEMPT_KEY;
 import static dev.ticketing.payments.store.OrderDocuments.REFUND_KEY;
 
 import dev.ticketing.contracts.events.OrderCancelled;
+import dev.ticketing.contracts.events.OrderCompleted;
 import dev.ticketing.contracts.events.OrderCreated;
 import dev.ticketing.contracts.events.PaymentCreated;
 import dev.ticketing.contracts.events.Versioned;
@@ -67,6 +68,10 @@ public final class OrderStore {
 
   public Future<Outcome> applyCancelled(OrderCancelled event) {
     return replica.apply(event, new JsonObject().put("status", PaymentOrder.CANCELLED));
+  }
+
+  public Future<Outcome> applyCompleted(OrderCompleted event) {
+    return replica.apply(event, new JsonObject().put("status", PaymentOrder.COMPLETE));
   }
 
   /** Stores the order as the orders service just leased it, unless we have it; the order as held afterwards. */
