@@ -67,6 +67,7 @@ public final class ChaosRun {
 
   static Report run(Path root, Path workDir, Plan plan) throws Exception {
     Instant began = Instant.now();
+    deleteRecursively(workDir); // every run starts from nothing: no data, logs or reports of the last one
     Ledger ledger = new Ledger();
     try (PrivateSystem system = new PrivateSystem(root, workDir.resolve("data"), SETTINGS)) {
       PrivateSystem.Outcome started = system.up();
@@ -96,6 +97,14 @@ public final class ChaosRun {
         return new Report(text, passed);
       } finally {
         vertx.close();
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws java.io.IOException {
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
       }
     }
   }

@@ -32,9 +32,10 @@ import java.util.function.BooleanSupplier;
 public final class LocalSystem implements AutoCloseable {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-  private static final String JWT_KEY = "e2e-test-key-e2e-test-key-e2e-test-key-0123";
+  /** The gateways' session key: tests forge tokens with it (expired ones) and without it. */
+  public static final String JWT_KEY = "e2e-test-key-e2e-test-key-e2e-test-key-0123";
   /** The sandbox signs its webhooks with this; the gateway checks it. */
-  private static final String WEBHOOK_SECRET = "whsec_e2e_webhook_secret";
+  public static final String WEBHOOK_SECRET = "whsec_e2e_webhook_secret";
 
   private final Path root = Path.of(System.getProperty("ticketing.root", "..")).toAbsolutePath().normalize();
   private final Path logs;

@@ -175,6 +175,39 @@ class AuthCommandsTest {
   }
 
   @Test
+  void aBurstOfGuessesAtOnceGetsNoMoreTriesThanTheLimit(Vertx vertx, VertxTestContext test) {
+    String email = uniqueEmail();
+    SigninLimits five = new SigninLimits(5, 1000, 900);
+    deploy(vertx, five)
+        .compose(deployed -> send(vertx, Command.SIGN_UP, email, "right password", "10.0.3.1"))
+        .compose(user -> Future.join(IntStream.range(0, 40)
+            .mapToObj(i -> failure(send(vertx, Command.SIGN_IN, email, "guess " + i, "10.0.3." + (i % 200)))).toList()))
+        .onComplete(test.succeeding(all -> test.verify(() -> {
+          long tried = all.<ApiException>list().stream().filter(refused -> refused.status() == 400).count();
+          long limited = all.<ApiException>list().stream().filter(refused -> refused.status() == 429).count();
+          assertEquals(5, tried, "exactly the limit was checked against the password");
+          assertEquals(35, limited);
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void aRightPasswordDoesNotUseUpTheLimit(Vertx vertx, VertxTestContext test) {
+    String email = uniqueEmail();
+    SigninLimits two = new SigninLimits(2, 1000, 900);
+    deploy(vertx, two)
+        .compose(deployed -> send(vertx, Command.SIGN_UP, email, "right password", "10.0.4.1"))
+        .compose(user -> send(vertx, Command.SIGN_IN, email, "right password", "10.0.4.1"))
+        .compose(in -> send(vertx, Command.SIGN_IN, email, "right password", "10.0.4.1"))
+        .compose(in -> send(vertx, Command.SIGN_IN, email, "right password", "10.0.4.1"))
+        .compose(in -> failure(send(vertx, Command.SIGN_IN, email, "guess", "10.0.4.1")))
+        .onComplete(test.succeeding(refused -> test.verify(() -> {
+          assertEquals(400, refused.status(), "three right passwords counted nothing, so a guess is still tried");
+          test.completeNow();
+        })));
+  }
+
+  @Test
   void failedSignInsAreLimitedMoreLooselyPerAddress(Vertx vertx, VertxTestContext test) {
     String address = "10.9." + (System.nanoTime() % 200) + ".7";
     SigninLimits perAddressFour = new SigninLimits(100, 4, 900);

@@ -35,13 +35,12 @@ public final class SignInHandler implements CommandHandler {
   public Future<?> handle(CommandRequest request) {
     Credentials credentials = CredentialRules.forSignIn(Credentials.fromJson(request.body()));
     String address = request.clientAddress();
-    return throttle.checkAllowed(credentials.email(), address)
-        .compose(allowed -> users.findByEmail(credentials.email()))
+    return throttle.attempt(credentials.email(), address)
+        .compose(counted -> users.findByEmail(credentials.email()))
         .compose(user -> verify(credentials.password(), user))
         .compose(user -> user != null
-            ? Future.succeededFuture(user.toPublicJson())
-            : throttle.recordFailure(credentials.email(), address)
-                .compose(recorded -> Future.failedFuture(new BadRequest("Invalid credentials"))));
+            ? throttle.succeeded(credentials.email(), address).map(user.toPublicJson())
+            : Future.failedFuture(new BadRequest("Invalid credentials")));
   }
 
   /** The user when the password matches, else null. */

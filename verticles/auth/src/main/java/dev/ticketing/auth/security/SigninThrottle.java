@@ -4,22 +4,37 @@ import dev.ticketing.contracts.errors.ApiException;
 import dev.ticketing.contracts.errors.TooManyRequests;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.Response;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Counts failed sign-ins in Redis, so every auth instance shares the counts. A fixed window per
+ * Limits failed sign-ins in Redis, so every auth instance shares the counts. A fixed window per
  * key: the first failure starts a window of {@link SigninLimits#windowSeconds()}, and when the
  * window ends the count starts again. Over a limit, sign-in is refused before the password is
  * checked, so guessing stops paying off even when a guess would be right.
+ *
+ * <p>Each attempt takes its place in the count before the password is checked, in one atomic
+ * script, and gives it back when the password was right. So a burst of guesses at once cannot all
+ * pass the check before any of them is counted: of a hundred at the same instant, exactly as many
+ * as the limit allows are tried.
  */
 public final class SigninThrottle {
 
-  // INCR each key and start its window on the first failure; atomic, so concurrent failures count exactly.
-  private static final String RECORD_FAILURE = """
+  // Refuse if either count is at its limit; otherwise count this attempt on both (starting their windows).
+  private static final String TAKE_ATTEMPT = """
+      if tonumber(redis.call('GET', KEYS[1]) or '0') >= tonumber(ARGV[2])
+          or tonumber(redis.call('GET', KEYS[2]) or '0') >= tonumber(ARGV[3]) then
+        return 0
+      end
       for i, key in ipairs(KEYS) do
         if redis.call('INCR', key) == 1 then redis.call('EXPIRE', key, ARGV[1]) end
+      end
+      return 1
+      """;
+  // A right password was no failure: give its place back (never below zero).
+  private static final String GIVE_BACK = """
+      for i, key in ipairs(KEYS) do
+        if tonumber(redis.call('GET', KEYS[i]) or '0') > 0 then redis.call('DECR', key) end
       end
       return 1
       """;
@@ -35,29 +50,22 @@ public final class SigninThrottle {
     this.timeoutMillis = timeoutMillis;
   }
 
-  /** Fails with 429 when the account or the address has used up its failures in this window. */
-  public Future<Void> checkAllowed(String email, String address) {
-    return redis.mget(List.of(accountKey(email), addressKey(address)))
+  /** Counts the attempt, or fails with 429 when the account or the address has used up its failures in this window. */
+  public Future<Void> attempt(String email, String address) {
+    return redis.eval(List.of(TAKE_ATTEMPT, "2", accountKey(email), addressKey(address), String.valueOf(limits.windowSeconds()),
+            String.valueOf(limits.perAccount()), String.valueOf(limits.perAddress())))
         .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
         .recover(SigninThrottle::unavailable)
-        .compose(counts -> {
-          if (count(counts, 0) >= limits.perAccount() || count(counts, 1) >= limits.perAddress()) {
-            return Future.failedFuture(new TooManyRequests("Too many failed sign-in attempts, try again later"));
-          }
-          return Future.succeededFuture();
-        });
+        .compose(taken -> taken.toInteger() == 1 ? Future.<Void>succeededFuture()
+            : Future.failedFuture(new TooManyRequests("Too many failed sign-in attempts, try again later")));
   }
 
-  public Future<Void> recordFailure(String email, String address) {
-    return redis.eval(List.of(RECORD_FAILURE, "2", accountKey(email), addressKey(address), String.valueOf(limits.windowSeconds())))
+  /** The attempt's password was right: it does not count as a failure. */
+  public Future<Void> succeeded(String email, String address) {
+    return redis.eval(List.of(GIVE_BACK, "2", accountKey(email), addressKey(address)))
         .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-        .recover(SigninThrottle::unavailable)
-        .mapEmpty();
-  }
-
-  private static long count(Response counts, int index) {
-    Response value = counts.get(index);
-    return value == null ? 0 : value.toLong();
+        .<Void>mapEmpty()
+        .otherwiseEmpty(); // counted once too many at worst: stricter, never looser
   }
 
   private static String accountKey(String email) {

@@ -1,0 +1,240 @@
+package dev.ticketing.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ticketing.e2e.support.LocalSystem;
+import dev.ticketing.e2e.support.Shopper;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The security promises, tried from outside against a running system: nobody acts on another's
+ * orders or tickets, only sessions we signed count, cookies carry the right flags, cross-site
+ * writes are refused, sign-in limits hold under a burst, security headers are on every answer, and
+ * no secret ends up in a log.
+ */
+@ExtendWith(VertxExtension.class)
+class SecurityIT {
+
+  private static LocalSystem system;
+
+  @BeforeAll
+  static void start() {
+    system = LocalSystem.start("security", List.of("auth", "tickets", "orders", "expiration", "payments"), Map.of());
+  }
+
+  @AfterAll
+  static void stop() {
+    system.close();
+  }
+
+  private static WebClient plain(Vertx vertx) {
+    return WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(system.gatewayPort()));
+  }
+
+  @Test
+  void nobodyActsOnAnotherUsersOrdersOrTickets(Vertx vertx, VertxTestContext test) {
+    Shopper seller = new Shopper(vertx, system);
+    Shopper buyer = new Shopper(vertx, system);
+    Shopper stranger = new Shopper(vertx, system);
+    Future.all(seller.signUp(), buyer.signUp(), stranger.signUp())
+        .compose(users -> seller.sell("Private show", 40))
+        .compose(ticket -> orderWhenKnown(vertx, buyer, ticket.getString("id")).compose(order -> {
+          String orderId = order.getString("id");
+          String ticketId = ticket.getString("id");
+          return Future.all(List.of(
+                  stranger.showOrder(orderId),
+                  stranger.cancel(orderId),
+                  stranger.pay(orderId, "tok_visa"),
+                  stranger.send(io.vertx.core.http.HttpMethod.PUT, "/api/tickets/" + ticketId,
+                      new JsonObject().put("title", "Mine now").put("price", 1)),
+                  stranger.get("/api/orders"),
+                  stranger.get("/api/tickets?mine=true")))
+              .map(all -> {
+                test.verify(() -> {
+                  for (int i = 0; i < 4; i++) {
+                    HttpResponse<Buffer> refused = all.resultAt(i);
+                    assertEquals(403, refused.statusCode(), "call " + i + ": " + refused.bodyAsString());
+                  }
+                  JsonArray strangersOrders = all.<HttpResponse<Buffer>>resultAt(4).bodyAsJsonArray();
+                  JsonArray strangersTickets = all.<HttpResponse<Buffer>>resultAt(5).bodyAsJsonArray();
+                  assertTrue(strangersOrders.isEmpty(), "another user's orders are never listed");
+                  assertTrue(strangersTickets.isEmpty(), "another user's tickets are not 'mine'");
+                });
+                return orderId;
+              })
+              .compose(orderId2 -> buyer.showOrder(orderId2))
+              .map(stillTheBuyers -> {
+                test.verify(() -> assertEquals("created", stillTheBuyers.bodyAsJsonObject().getString("status"),
+                    "the stranger's cancel changed nothing"));
+                return stillTheBuyers;
+              });
+        }))
+        .onComplete(test.succeedingThenComplete());
+  }
+
+  @Test
+  void onlySessionsWeSignedCount(Vertx vertx, VertxTestContext test) throws Exception {
+    long now = System.currentTimeMillis() / 1000;
+    String claims = "{\"id\":\"" + "a".repeat(24) + "\",\"email\":\"forger@example.com\",\"iat\":" + now + ",\"exp\":";
+    List<String> forged = List.of(
+        token("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", claims + (now + 3600) + "}", "another key entirely, 32 characters+"),
+        token("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", claims + (now - 60) + "}", LocalSystem.JWT_KEY), // expired
+        unsigned(claims + (now + 3600) + "}"),
+        tampered(token("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", claims + (now + 3600) + "}", LocalSystem.JWT_KEY)));
+    WebClient http = plain(vertx);
+    Future.all(forged.stream().map(jwt -> Future.all(
+            http.get("/api/users/currentuser").putHeader("Cookie", "session=" + jwt).send(),
+            http.post("/api/tickets").putHeader("Cookie", "session=" + jwt)
+                .sendJsonObject(new JsonObject().put("title", "Forged").put("price", 1)))).toList())
+        .onComplete(test.succeeding(all -> test.verify(() -> {
+          for (int i = 0; i < forged.size(); i++) {
+            io.vertx.core.CompositeFuture pair = all.resultAt(i);
+            HttpResponse<Buffer> current = pair.resultAt(0);
+            HttpResponse<Buffer> write = pair.resultAt(1);
+            assertNull(current.bodyAsJsonObject().getValue("currentUser"), "token " + i + " names nobody");
+            assertEquals(401, write.statusCode(), "token " + i + " may not write");
+          }
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void theSessionCookieCarriesItsFlagsAndCrossSiteWritesAreRefused(Vertx vertx, VertxTestContext test) {
+    WebClient http = plain(vertx);
+    String email = "flags-" + UUID.randomUUID() + "@example.com";
+    http.post("/api/users/signup").sendJsonObject(new JsonObject().put("email", email).put("password", "a long password"))
+        .compose(signedUp -> {
+          String cookie = signedUp.getHeader("Set-Cookie");
+          test.verify(() -> {
+            assertTrue(cookie.startsWith("session="), cookie);
+            assertTrue(cookie.contains("HttpOnly"), cookie);
+            assertTrue(cookie.contains("SameSite=Lax"), cookie);
+            assertTrue(cookie.contains("Path=/"), cookie);
+          });
+          String session = cookie.substring(0, cookie.indexOf(';'));
+          JsonObject ticket = new JsonObject().put("title", "Cross-site").put("price", 5);
+          return Future.all(
+              http.post("/api/tickets").putHeader("Cookie", session).putHeader("Origin", "https://evil.example").sendJsonObject(ticket),
+              http.post("/api/tickets").putHeader("Cookie", session).putHeader("Sec-Fetch-Site", "cross-site").sendJsonObject(ticket),
+              http.post("/api/users/signin").putHeader("Origin", "https://evil.example")
+                  .sendJsonObject(new JsonObject().put("email", email).put("password", "a long password")),
+              http.post("/api/tickets").putHeader("Cookie", session).putHeader("Origin", system.baseUrl()).sendJsonObject(ticket));
+        })
+        .onComplete(test.succeeding(all -> test.verify(() -> {
+          for (int i = 0; i < 3; i++) {
+            assertEquals(403, all.<HttpResponse<Buffer>>resultAt(i).statusCode(), "cross-site write " + i);
+          }
+          assertEquals(201, all.<HttpResponse<Buffer>>resultAt(3).statusCode(), "our own origin may write");
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void aBurstOfSignInGuessesGetsNoMoreTriesThanTheLimit(Vertx vertx, VertxTestContext test) {
+    WebClient http = plain(vertx);
+    String email = "burst-" + UUID.randomUUID() + "@example.com";
+    http.post("/api/users/signup").sendJsonObject(new JsonObject().put("email", email).put("password", "the right password"))
+        .compose(user -> Future.all(IntStream.range(0, 30).mapToObj(i -> http.post("/api/users/signin")
+            .sendJsonObject(new JsonObject().put("email", email).put("password", "guess " + i))).toList()))
+        .compose(burst -> {
+          long tried = burst.<HttpResponse<Buffer>>list().stream().filter(response -> response.statusCode() == 400).count();
+          long limited = burst.<HttpResponse<Buffer>>list().stream().filter(response -> response.statusCode() == 429).count();
+          test.verify(() -> {
+            assertEquals(10, tried, "ten guesses per account per window, however many come at once");
+            assertEquals(20, limited);
+          });
+          return http.post("/api/users/signin").sendJsonObject(new JsonObject().put("email", email).put("password", "the right password"));
+        })
+        .onComplete(test.succeeding(right -> test.verify(() -> {
+          assertEquals(429, right.statusCode(), "over the limit even the right password waits");
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void securityHeadersAreOnEveryAnswer(Vertx vertx, VertxTestContext test) {
+    WebClient http = plain(vertx);
+    Future.all(http.get("/").send(), http.get("/api/tickets").send(), http.get("/api/nothing").send(),
+            http.get("/js/app.js").send(), http.post("/api/users/signin").sendJsonObject(new JsonObject()))
+        .onComplete(test.succeeding(all -> test.verify(() -> {
+          for (HttpResponse<Buffer> response : all.<HttpResponse<Buffer>>list()) {
+            assertEquals("nosniff", response.getHeader("X-Content-Type-Options"));
+          }
+          HttpResponse<Buffer> page = all.resultAt(0);
+          assertTrue(page.getHeader("Content-Security-Policy").contains("default-src 'self'"));
+          assertEquals("DENY", page.getHeader("X-Frame-Options"));
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void noSecretEndsUpInALog(Vertx vertx, VertxTestContext test) throws Exception {
+    Shopper buyer = new Shopper(vertx, system);
+    buyer.signUp().onComplete(test.succeeding(signedUp -> test.verify(() -> {
+      List<String> secrets = List.of(LocalSystem.JWT_KEY, LocalSystem.WEBHOOK_SECRET, "sk_test_e2e", "a long password");
+      try (Stream<Path> logs = Files.list(system.logs())) {
+        for (Path log : logs.filter(path -> path.toString().endsWith(".log")).toList()) {
+          String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+          for (String secret : secrets) {
+            assertFalse(text.contains(secret), log.getFileName() + " contains a secret");
+          }
+        }
+      }
+      test.completeNow();
+    })));
+  }
+
+  private static Future<JsonObject> orderWhenKnown(Vertx vertx, Shopper buyer, String ticketId) {
+    return buyer.order(ticketId).compose(response -> response.statusCode() == 201
+        ? Future.succeededFuture(response.bodyAsJsonObject())
+        : Future.failedFuture(new AssertionError("order refused: " + response.statusCode() + " " + response.bodyAsString())));
+  }
+
+  private static String token(String header, String payload, String key) throws Exception {
+    String unsigned = base64(header) + "." + base64(payload);
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return unsigned + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(unsigned.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String unsigned(String payload) {
+    return base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + base64(payload) + ".";
+  }
+
+  private static String tampered(String jwt) {
+    int at = jwt.lastIndexOf('.') + 3;
+    char flipped = jwt.charAt(at) == 'A' ? 'B' : 'A';
+    return jwt.substring(0, at) + flipped + jwt.substring(at + 1);
+  }
+
+  private static String base64(String json) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+  }
+}
