@@ -36,7 +36,19 @@ final class Invariants {
     checks.add(ticketsShowWhatOrdersSays(stored));
     checks.add(nothingLeftToDeliver(stored));
     checks.add(replicasAtTheirSourcesVersion(stored));
+    checks.add(webhooksAccepted(stored));
     return checks;
+  }
+
+  /** Every event the provider sent to our webhook was accepted (its signature checked by the gateway). */
+  static Check webhooksAccepted(Snapshot stored) {
+    List<String> violations = new ArrayList<>();
+    for (JsonObject event : stored.events) {
+      if (event.getInteger("pending_webhooks", 0) > 0) {
+        violations.add("webhook event " + event.getString("id") + " (" + event.getString("type") + ") never accepted");
+      }
+    }
+    return new Check("every webhook the payment provider sent was accepted", stored.events.size(), violations);
   }
 
   static Check acknowledgedOrdersEnded(Snapshot stored, Set<String> acknowledged) {

@@ -34,10 +34,12 @@ final class Snapshot {
   final List<JsonObject> deadLetters;
   final List<JsonObject> intents;
   final List<JsonObject> refunds;
+  /** The provider's events (what its webhooks sent); empty where the provider keeps none. */
+  final List<JsonObject> events;
 
   private Snapshot(Map<String, JsonObject> orders, Map<String, JsonObject> orderSideTickets, Map<String, JsonObject> tickets,
                    Map<String, JsonObject> paymentOrders, List<JsonObject> deadLetters, List<JsonObject> intents,
-                   List<JsonObject> refunds) {
+                   List<JsonObject> refunds, List<JsonObject> events) {
     this.orders = orders;
     this.orderSideTickets = orderSideTickets;
     this.tickets = tickets;
@@ -45,6 +47,7 @@ final class Snapshot {
     this.deadLetters = deadLetters;
     this.intents = intents;
     this.refunds = refunds;
+    this.events = events;
   }
 
   static Snapshot read(Vertx vertx, String mongoUri, String stripeBase, String stripeKey) {
@@ -58,7 +61,7 @@ final class Snapshot {
       }
       return new Snapshot(byId(all(ordersDb, "orders")), byId(all(ordersDb, "tickets")), byId(all(ticketsDb, "tickets")),
           byId(all(paymentsDb, "orders")), dead, stripeList(stripeBase, stripeKey, "/v1/payment_intents"),
-          stripeList(stripeBase, stripeKey, "/v1/refunds"));
+          stripeList(stripeBase, stripeKey, "/v1/refunds"), stripeList(stripeBase, stripeKey, "/v1/events"));
     } finally {
       ordersDb.close();
       ticketsDb.close();

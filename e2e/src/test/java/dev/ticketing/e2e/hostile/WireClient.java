@@ -68,14 +68,27 @@ final class WireClient {
     }
   }
 
+  /**
+   * Reads one answer: its head, then as much body as it announces (Content-Length, or chunks up to
+   * the last one), or everything until the server closes when it announces neither. The server need
+   * not close: an answer on a connection it keeps open is still an answer, not a hang.
+   */
   private static Reply read(InputStream in, boolean headOnly) throws IOException {
-    byte[] all = in.readAllBytes(); // Connection: close: the server ends the connection after its answer
-    String text = new String(all, StandardCharsets.ISO_8859_1);
-    int end = text.indexOf("\r\n\r\n");
-    if (!text.startsWith("HTTP/") || end < 0) {
-      return new Reply(0, Map.of(), text);
+    ByteArrayOutputStream received = new ByteArrayOutputStream();
+    int end = -1;
+    while (end < 0) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      received.write(b);
+      end = headEnd(received.toByteArray());
     }
-    String[] lines = text.substring(0, end).split("\r\n");
+    String head = received.toString(StandardCharsets.ISO_8859_1);
+    if (!head.startsWith("HTTP/") || end < 0) {
+      return new Reply(0, Map.of(), head);
+    }
+    String[] lines = head.substring(0, end).split("\r\n");
     int status = Integer.parseInt(lines[0].split(" ")[1]);
     Map<String, String> headers = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
@@ -84,37 +97,46 @@ final class WireClient {
         headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
       }
     }
-    byte[] rest = java.util.Arrays.copyOfRange(all, end + 4, all.length);
-    String body = headOnly ? "" : "chunked".equalsIgnoreCase(headers.get("transfer-encoding")) ? dechunk(rest)
-        : new String(rest, StandardCharsets.UTF_8);
-    return new Reply(status, headers, body);
+    if (headOnly || status == 204 || status == 304) {
+      return new Reply(status, headers, "");
+    }
+    String length = headers.get("content-length");
+    if (length != null) {
+      return new Reply(status, headers, new String(in.readNBytes(Integer.parseInt(length)), StandardCharsets.UTF_8));
+    }
+    if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+      return new Reply(status, headers, readChunks(in));
+    }
+    return new Reply(status, headers, new String(in.readAllBytes(), StandardCharsets.UTF_8));
   }
 
-  private static String dechunk(byte[] chunked) {
+  private static int headEnd(byte[] bytes) {
+    int n = bytes.length;
+    return n >= 4 && bytes[n - 4] == '\r' && bytes[n - 3] == '\n' && bytes[n - 2] == '\r' && bytes[n - 1] == '\n' ? n - 4 : -1;
+  }
+
+  private static String readChunks(InputStream in) throws IOException {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    int at = 0;
-    while (at < chunked.length) {
-      int lineEnd = indexOf(chunked, at);
-      if (lineEnd < 0) {
-        break;
-      }
-      String sizeLine = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].trim();
+    while (true) {
+      String sizeLine = readLine(in).split(";")[0].trim();
       int size = sizeLine.isEmpty() ? 0 : Integer.parseInt(sizeLine, 16);
       if (size == 0) {
-        break;
+        readLine(in);
+        return body.toString(StandardCharsets.UTF_8);
       }
-      body.write(chunked, lineEnd + 2, Math.min(size, chunked.length - lineEnd - 2));
-      at = lineEnd + 2 + size + 2;
+      body.write(in.readNBytes(size));
+      readLine(in);
     }
-    return body.toString(StandardCharsets.UTF_8);
   }
 
-  private static int indexOf(byte[] bytes, int from) {
-    for (int i = from; i + 1 < bytes.length; i++) {
-      if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
-        return i;
+  private static String readLine(InputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    int b;
+    while ((b = in.read()) >= 0 && b != '\n') {
+      if (b != '\r') {
+        line.append((char) b);
       }
     }
-    return -1;
+    return line.toString();
   }
 }

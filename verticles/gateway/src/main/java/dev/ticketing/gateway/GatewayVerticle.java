@@ -82,6 +82,10 @@ public final class GatewayVerticle extends VerticleBase {
           .compose(feeding -> vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
               .requestHandler(router)
               .invalidRequestHandler(failures::invalidRequest)
+              // We serve no WebSockets. Having a handshake handler at all is what makes Vert.x hand a
+              // request in an unknown HTTP version to the router (which answers 400 in our shape)
+              // instead of answering a bare 501 itself.
+              .webSocketHandshakeHandler(handshake -> handshake.reject(404))
               .listen(config.port(), config.host()));
     }).onSuccess(listening -> {
       server = listening;

@@ -17,11 +17,16 @@ import java.util.List;
  * anything decodes it. Vert.x decodes lazily, while matching a route or reading a parameter, and
  * throws there, which surfaced as a 500 or a plain-text 400. A path that cannot be decoded names
  * no resource (404); a query value that cannot is a bad parameter, named when its name decodes.
+ * A request in an HTTP version we do not speak (HTTP/9.9, say) is a bad request, too.
  */
 public final class RequestTarget implements PlatformHandler {
 
   @Override
   public void handle(RoutingContext ctx) {
+    if (ctx.request().version() == null) {
+      ctx.fail(new ApiException(400, "The request is not valid HTTP: only HTTP/1.0 and HTTP/1.1 are served"));
+      return;
+    }
     String path = ctx.request().path();
     if (path != null && !decodes(path, false)) {
       ctx.fail(new NotFound("Not found"));

@@ -16,14 +16,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Registers command handlers on their event-bus addresses and turns their outcomes into replies:
- * a result is the reply body, an {@link ApiException} becomes {@code fail(status, errors JSON)},
- * anything else is logged with the request id and sent as a generic 500. {@link #completion()}
+ * a result is the reply body, an {@link ApiException} becomes {@code fail(status, errors JSON)}, a
+ * store that cannot be reached is a 503 (try again), anything else is logged with the request id
+ * and sent as a generic 500. {@link #completion()}
  * succeeds once every consumer is registered across the cluster.
  */
 public final class CommandBinder {
 
   private static final Logger log = LoggerFactory.getLogger(CommandBinder.class);
   static final String GENERIC_MESSAGE = "Something went wrong";
+  static final String UNAVAILABLE_MESSAGE = "The service is temporarily unavailable, try again shortly";
 
   private final Vertx vertx;
   private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
@@ -62,6 +64,11 @@ public final class CommandBinder {
   private static void fail(Command command, CommandRequest request, Message<Object> message, Throwable cause) {
     if (cause instanceof ApiException api) {
       message.fail(api.status(), api.toJson().encode());
+      return;
+    }
+    if (Unavailable.is(cause)) {
+      log.warn("{} failed for request {}: a store is unavailable: {}", command.address(), request.requestId(), cause.toString());
+      message.fail(503, new ApiException(503, List.of(ApiError.of(UNAVAILABLE_MESSAGE))).toJson().encode());
       return;
     }
     log.error("{} failed for request {}", command.address(), request.requestId(), cause);

@@ -80,10 +80,12 @@ class RelayUnderStressTest {
     // Room for 10 at once, 300 documents whose consumer group is away, written first; then one whose group is here.
     OutboxRelay relay = new OutboxRelay(vertx, db, "orders", new RelaySettings(100, 500, 50, 5000, 10, 3, 5000));
     AtomicInteger completedSeen = new AtomicInteger();
-    vertx.eventBus().<JsonObject>consumer(Subject.ORDER_COMPLETED.address(ConsumerGroup.TICKETS), message -> {
-      completedSeen.incrementAndGet();
-      message.reply(new JsonObject());
-    }).completion()
+    Future.all(vertx.eventBus().<JsonObject>consumer(Subject.ORDER_COMPLETED.address(ConsumerGroup.TICKETS), message -> {
+          completedSeen.incrementAndGet();
+          message.reply(new JsonObject());
+        }).completion(),
+        vertx.eventBus().<JsonObject>consumer(Subject.ORDER_COMPLETED.address(ConsumerGroup.PAYMENTS),
+            message -> message.reply(new JsonObject())).completion())
         .compose(listening -> Future.all(IntStream.range(0, 300).mapToObj(i ->
             writeWithOutbox(db, "orders", "stuck" + i, new OrderCancelled("stuck" + i, 1, "t" + i))).toList()))
         .compose(written -> writeWithOutbox(db, "orders", "good", new OrderCompleted("good", 1, "t-good")))
@@ -118,7 +120,9 @@ class RelayUnderStressTest {
         vertx.eventBus().<JsonObject>consumer(Subject.ORDER_COMPLETED.address(ConsumerGroup.TICKETS), message -> {
           completedSeen.incrementAndGet();
           message.reply(new JsonObject());
-        }).completion()).mapEmpty();
+        }).completion(),
+        vertx.eventBus().<JsonObject>consumer(Subject.ORDER_COMPLETED.address(ConsumerGroup.PAYMENTS),
+            message -> message.reply(new JsonObject())).completion()).mapEmpty();
     consumers
         .compose(listening -> relay.start())
         .compose(started -> writeWithOutbox(db, "orders", "o1", new OrderCancelled("o1", 1, "t1"), new OrderCompleted("o1", 2, "t1")))
