@@ -34,6 +34,10 @@ public final class AuditMain {
         check.violations().stream().limit(20).forEach(violation -> System.out.println("         - " + violation));
       }
       holds = checks.stream().allMatch(Check::holds);
+    } catch (IllegalStateException unreachable) {
+      System.err.println("audit: cannot read the system's records (" + args[0] + ", " + args[1] + "): is it running? "
+          + unreachable.getMessage());
+      holds = false;
     } finally {
       vertx.close();
     }
