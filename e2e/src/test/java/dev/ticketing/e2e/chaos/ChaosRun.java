@@ -1,6 +1,7 @@
 package dev.ticketing.e2e.chaos;
 
 import dev.ticketing.e2e.chaos.Invariants.Check;
+import dev.ticketing.platform.testing.PrivateSystem;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ public final class ChaosRun {
     Instant began = Instant.now();
     deleteRecursively(workDir); // every run starts from nothing: no data, logs or reports of the last one
     Ledger ledger = new Ledger();
-    try (PrivateSystem system = new PrivateSystem(root, workDir.resolve("data"), SETTINGS)) {
+    try (PrivateSystem system = new PrivateSystem(root, workDir.resolve("data"), SETTINGS, 2)) {
       PrivateSystem.Outcome started = system.up();
       if (!started.ok()) {
         return new Report("chaos: the system did not start:\n" + started.output(), false);

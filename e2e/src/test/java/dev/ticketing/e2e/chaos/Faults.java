@@ -1,5 +1,6 @@
 package dev.ticketing.e2e.chaos;
 
+import dev.ticketing.platform.testing.PrivateSystem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.ticketing.e2e.chaos;
 
+import dev.ticketing.platform.testing.PrivateSystem;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Map;

@@ -90,8 +90,10 @@ final class ShopperLoad {
       } else if (choice < 65) {
         record("pay declined", buyer.pay(orderId, "pm_card_chargeDeclined"));
         pay(buyer, orderId, "pm_card_visa");
-      } else if (choice < 75) {
+      } else if (choice < 70) {
         record("cancel", buyer.cancel(orderId));
+      } else if (choice < 75) {
+        payWhileCancelling(buyer, orderId);
       } else if (choice < 88) {
         ledger.answered("left to expire", 200);
       } else {
@@ -99,6 +101,26 @@ final class ShopperLoad {
         pause(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()) + 1_500);
         pay(buyer, orderId, "tok_visa"); // after its deadline: must not be a 201 unless the order completes
       }
+    }
+  }
+
+  /**
+   * Pays and, a moment later, cancels the same order (a second tab): whichever wins, the money
+   * must end where the order does (a payment answered 201 means complete; otherwise refunded).
+   */
+  private void payWhileCancelling(ApiUser buyer, String orderId) {
+    Thread cancel = Thread.ofVirtual().start(() -> {
+      pause(ThreadLocalRandom.current().nextInt(5, 60));
+      record("cancel while paying", buyer.cancel(orderId));
+    });
+    Answer paid = record("pay while cancelling", buyer.pay(orderId, "tok_visa"));
+    if (paid.status() == 201) {
+      ledger.paidOrders.add(orderId);
+    }
+    try {
+      cancel.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

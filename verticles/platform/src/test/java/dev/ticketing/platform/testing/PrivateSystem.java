@@ -1,6 +1,5 @@
-package dev.ticketing.e2e.chaos;
+package dev.ticketing.platform.testing;
 
-import dev.ticketing.platform.testing.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,14 +12,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A whole private copy of the system, run by {@code ./ticketing} exactly as an operator runs it
- * (its own data dir, ports and cluster name, so it never meets a developer's system), with two
- * instances each of tickets, orders and payments and two gateways. Faults and healing go through
- * the same command line: {@code kill}, {@code down NAME}, {@code up}.
+ * (its own data dir, ports and cluster name, so it never meets a developer's system), with
+ * {@code instances} of each of tickets, orders, payments and the gateway. Faults and healing go
+ * through the same command line: {@code kill}, {@code down NAME}, {@code up}. For the chaos suite
+ * and the benchmark.
  */
-final class PrivateSystem implements AutoCloseable {
+public final class PrivateSystem implements AutoCloseable {
 
-  static final List<String> DOUBLED = List.of("tickets", "orders", "payments", "gateway");
-  static final String STRIPE_KEY = "sk_test_local_sandbox";
+  static final List<String> SCALED = List.of("tickets", "orders", "payments", "gateway");
+  public static final String STRIPE_KEY = "sk_test_local_sandbox";
 
   private final Path root;
   private final Path data;
@@ -28,11 +28,13 @@ final class PrivateSystem implements AutoCloseable {
   private final int httpPort;
   private final int mongoPort;
   private final int sandboxPort;
+  private final int instances;
 
-  PrivateSystem(Path root, Path data, Map<String, String> settings) {
+  public PrivateSystem(Path root, Path data, Map<String, String> settings, int instances) {
     this.root = root;
     this.data = data;
-    this.httpPort = Ports.freeRun(2);
+    this.instances = instances;
+    this.httpPort = Ports.freeRun(instances);
     this.mongoPort = Ports.free();
     this.sandboxPort = Ports.free();
     environment.putAll(settings);
@@ -44,39 +46,52 @@ final class PrivateSystem implements AutoCloseable {
     environment.put("STRIPE_SANDBOX_PORT", String.valueOf(sandboxPort));
     environment.put("CLUSTER_NAME", "chaos-" + ProcessHandle.current().pid());
     environment.put("CLUSTER_PORT", String.valueOf(Ports.freeRun(30)));
-    DOUBLED.forEach(service -> environment.put(service.toUpperCase() + "_INSTANCES", "2"));
+    SCALED.forEach(service -> environment.put(service.toUpperCase() + "_INSTANCES", String.valueOf(instances)));
     // The runner looks for our JDK itself; the suite's own is one that works.
     environment.put("JAVA_HOME", System.getProperty("java.home"));
     // The jars were just built; a source edited meanwhile must not rebuild them between faults.
     environment.put("TICKETING_SKIP_BUILD", "1");
   }
 
-  List<String> gatewayUrls() {
-    return List.of("http://127.0.0.1:" + httpPort, "http://127.0.0.1:" + (httpPort + 1));
+  public List<String> gatewayUrls() {
+    return java.util.stream.IntStream.range(0, instances).mapToObj(k -> "http://127.0.0.1:" + (httpPort + k)).toList();
   }
 
-  String mongoUri() {
+  public String mongoUri() {
     return "mongodb://127.0.0.1:" + mongoPort;
   }
 
-  String stripeBase() {
+  public String stripeBase() {
     return "http://127.0.0.1:" + sandboxPort;
   }
 
-  Path logs() {
+  public Path data() {
+    return data;
+  }
+
+  public Path logs() {
     return data.resolve("logs");
   }
 
+  /** The gateways' session key, as the runner generated it into the data dir. */
+  public String jwtKey() throws IOException {
+    return Files.readString(data.resolve("jwt.key")).trim();
+  }
+
   /** {@code ./ticketing up}: starts whatever is not running and waits until all are ready. */
-  Outcome up() {
+  public Outcome up() {
     return run(600, "up");
   }
 
-  Outcome kill(String name) {
+  public Outcome kill(String name) {
     return run(60, "kill", name);
   }
 
-  Outcome down(String... names) {
+  public Outcome status() {
+    return run(60, "status");
+  }
+
+  public Outcome down(String... names) {
     List<String> arguments = new ArrayList<>(List.of("down"));
     arguments.addAll(List.of(names));
     return run(120, arguments.toArray(String[]::new));
@@ -88,9 +103,9 @@ final class PrivateSystem implements AutoCloseable {
   }
 
   /** What a command did: its exit code and its output. */
-  record Outcome(int exitCode, String output) {
+  public record Outcome(int exitCode, String output) {
 
-    boolean ok() {
+    public boolean ok() {
       return exitCode == 0;
     }
   }
