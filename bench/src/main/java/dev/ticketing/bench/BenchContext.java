@@ -1,6 +1,7 @@
 package dev.ticketing.bench;
 
 import dev.ticketing.bench.load.Answer;
+import dev.ticketing.bench.load.Await;
 import dev.ticketing.bench.load.Call;
 import dev.ticketing.bench.load.LoadGenerator;
 import dev.ticketing.bench.report.BenchReport;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** What every phase uses: the system under test, its gateway, sessions, the load generator, the report. */
@@ -42,21 +42,24 @@ final class BenchContext implements AutoCloseable {
   List<String> listTickets(List<String> sellers, int count, int loops) {
     Queue<String> ids = new ConcurrentLinkedQueue<>();
     AtomicInteger left = new AtomicInteger(count);
-    AtomicInteger failed = new AtomicInteger();
-    await(http.run(loops, Duration.ofMinutes(30), loop -> left.getAndDecrement() > 0
-        ? Call.post("/api/tickets", sellers.get(Math.floorMod(left.get(), sellers.size())),
-            "{\"title\":\"Bench show " + left.get() + "\",\"price\":" + (5 + left.get() % 95) + "}")
-        : null, (call, answer) -> {
-          if (answer.status() == 201) {
-            ids.add(answer.body().toJsonObject().getString("id"));
-          } else {
-            failed.incrementAndGet();
-          }
-        }));
-    if (failed.get() > 0) {
-      report.note("listing " + count + " tickets: " + failed.get() + " refused (not retried)");
+    LoadGenerator.Run run = await(http.run(loops, Duration.ofMinutes(30), loop -> {
+      int n = left.getAndDecrement();
+      return n <= 0 ? null : Call.post("/api/tickets", sellers.get(n % sellers.size()),
+          "{\"title\":\"Bench show " + n + "\",\"price\":" + (5 + n % 95) + "}");
+    }, (call, answer) -> {
+      if (answer.status() == 201) {
+        ids.add(answer.body().toJsonObject().getString("id"));
+      }
+    }));
+    if (ids.size() < count) {
+      report.note("listing " + count + " tickets: " + (count - ids.size()) + " not listed (not retried); answers " + run.statuses());
     }
     return List.copyOf(ids);
+  }
+
+  /** The gateway's address, for wrk. */
+  String base() {
+    return "http://" + host + ":" + port;
   }
 
   Answer call(Call call) {
@@ -64,11 +67,7 @@ final class BenchContext implements AutoCloseable {
   }
 
   static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.MINUTES);
-    } catch (Exception e) {
-      throw new IllegalStateException("the benchmark could not finish a step: " + e.getMessage(), e);
-    }
+    return Await.result(future);
   }
 
   static JsonObject json(Answer answer) {

@@ -1,9 +1,11 @@
 package dev.ticketing.bench;
 
 import dev.ticketing.bench.phases.Browse;
+import dev.ticketing.bench.phases.CpuShare;
 import dev.ticketing.bench.phases.EventLag;
 import dev.ticketing.bench.phases.ExpirationStorm;
 import dev.ticketing.bench.phases.Footprint;
+import dev.ticketing.bench.phases.Pairs;
 import dev.ticketing.bench.phases.Purchases;
 import dev.ticketing.bench.phases.References;
 import dev.ticketing.bench.phases.Rush;
@@ -12,6 +14,7 @@ import dev.ticketing.bench.report.Figure;
 import dev.ticketing.platform.testing.PrivateSystem;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.TreeMap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,33 +61,57 @@ final class BenchRun {
     }
     report.figure("Start and the first load", "cold start of the whole system", "s", "<= 10 s").add((System.nanoTime() - began) / 1e9);
     BenchContext.settle(Duration.ofSeconds(5));
-    Map<String, Long> idle = Footprint.now(system.data().resolve("run"));
+    Map<String, Long> idle = Footprint.now(runDir());
+    Figure plain = report.figure("References", "plain Vert.x JSON handler", "req/s", "-");
+    Figure hop = report.figure("References", "same behind one event-bus hop to another JVM", "req/s", "-");
     try (BenchContext context = new BenchContext(vertx, system, report, settings);
          LiveFeed feed = BenchContext.await(LiveFeed.open(vertx, context.host, context.port, this::watch))) {
-      rush(context, "Start and the first load", "rush, the first load after up", 1);
-      Figure plain = report.figure("References", "plain Vert.x JSON handler", "req/s", "-");
-      Figure hop = report.figure("References", "same behind one event-bus hop to another JVM", "req/s", "-");
-      try (References references = new References(jar, javaOptions)) {
-        for (int round = 0; round < settings.rounds(); round++) {
-          references.measure(vertx, settings.load(), plain, hop);
+      section("first-rush", () -> rush(context, "Start and the first load", "rush, the first load after up", 1));
+      section("references", () -> {
+        try (References references = new References(jar, javaOptions)) {
+          for (int round = 0; round < settings.rounds(); round++) {
+            references.measure(settings.load(), plain, hop);
+          }
         }
-      }
-      rush(context, "Rush, JVMs warm", "rush", settings.rounds());
-      browse(context, "Browse", plain, hop, settings.rounds());
-      Map<String, Long> loaded;
-      try (Footprint.Peak peak = new Footprint.Peak(system.data().resolve("run"))) {
-        purchases(context);
-        loaded = peak.peak();
-      }
-      eventLag(context);
-      storm(context);
-      if (settings.growth() > 0) {
+      });
+      section("rush", () -> rush(context, "Rush, JVMs warm", "rush", settings.rounds()));
+      section("browse", () -> browse(context, "Browse", List.of(plain, hop), settings.rounds()));
+      Map<String, Long> loaded = new TreeMap<>();
+      section("purchases", () -> {
+        try (Footprint.Peak peak = new Footprint.Peak(runDir())) {
+          purchases(context);
+          loaded.putAll(peak.peak());
+        }
+      });
+      section("pairs", () -> pairs(context));
+      section("lag", () -> eventLag(context));
+      section("storm", () -> storm(context));
+      section("growth", () -> {
         grow(context);
-        browse(context, "Growth: " + settings.growth() + " tickets and orders stored", plain, hop, 1);
+        browse(context, "Growth: " + settings.growth() + " tickets and orders stored", List.of(plain, hop), 1);
         rush(context, "Growth: " + settings.growth() + " tickets and orders stored", "rush", 1);
-      }
-      footprint(idle, loaded, Footprint.now(system.data().resolve("run")));
+      });
+      footprint(idle, loaded, Footprint.now(runDir()));
     }
+  }
+
+  private interface Section {
+    void run() throws Exception;
+  }
+
+  /** Runs a section when BENCH_SECTIONS includes it, and notes where the CPU went meanwhile. */
+  private void section(String name, Section section) throws Exception {
+    if (!settings.runs(name)) {
+      return;
+    }
+    CpuShare cpu = CpuShare.from(runDir());
+    section.run();
+    report.note("CPU during " + name + " (% of one core; the machine has " + Runtime.getRuntime().availableProcessors() * 100
+        + "%): " + cpu.since());
+  }
+
+  private Path runDir() {
+    return system.data().resolve("run");
   }
 
   private void rush(BenchContext context, String section, String name, int rounds) throws Exception {
@@ -108,24 +135,21 @@ final class BenchRun {
     }
   }
 
-  private void browse(BenchContext context, String section, Figure plain, Figure hop, int rounds) throws Exception {
+  private void browse(BenchContext context, String section, List<Figure> references, int rounds) throws Exception {
     List<String> tickets = context.listTickets(context.sessions.users(3), 200, 16);
-    Browse.Figures detail = figures(section, "GET /api/tickets/:id", plain, hop, ">= 0.25 of plain and >= 0.60 of one-hop");
-    Browse.Figures page = figures(section, "GET /api/tickets (first page)", plain, null, ">= 0.15 of plain");
+    Browse.Figures detail = figures(section, "GET /api/tickets/:id", references, ">= 0.25 of plain and >= 0.60 of one-hop");
+    Browse.Figures page = figures(section, "GET /api/tickets (first page)", references, ">= 0.15 of plain");
     for (int round = 0; round < rounds; round++) {
-      Browse.detail(context.http, tickets, settings.load(), detail);
-      Browse.firstPage(context.http, settings.load(), page);
+      Browse.detail(context.base(), tickets, settings.load(), detail);
+      Browse.firstPage(context.base(), settings.load(), page);
     }
   }
 
-  private Browse.Figures figures(String section, String name, Figure plain, Figure hop, String target) {
-    Figure perSecond = report.figure(section, name, "req/s", target, plain);
-    if (hop != null) {
-      report.figure(section, name + " (per one-hop)", "req/s", "", hop);
-    }
+  private Browse.Figures figures(String section, String name, List<Figure> references, String target) {
+    Figure perSecond = report.figure(section, name, "req/s", target, references);
     return new Browse.Figures(perSecond, report.figure(section, name + " p50", "ms", "-"),
         report.figure(section, name + " p99", "ms", "-"), report.figure(section, name + " p99.9", "ms", "-"),
-        report.figure(section, name + " 5xx", "answers", "0"));
+        report.figure(section, name + " answers not 2xx, or lost", "answers", "0"));
   }
 
   private void purchases(BenchContext context) throws Exception {
@@ -141,6 +165,25 @@ final class BenchRun {
       p50.add(result.p50());
       p99.add(result.p99());
       report.note("purchases round " + (round + 1) + ": " + result.failed() + " failed" + (result.ranOut() ? "; ran out of tickets" : ""));
+    }
+  }
+
+  /** Reserve-then-cancel at three concurrencies: the rate must grow with the buyers. */
+  private void pairs(BenchContext context) {
+    String section = "Reserve then cancel, 10 s at each concurrency";
+    for (int buyers : new int[] {20, 64, 100}) {
+      Figure rate = report.figure(section, buyers + " buyers: pairs", "/s", "grows with the buyers");
+      Figure p99 = report.figure(section, buyers + " buyers: pair p99", "ms", "-");
+      for (int round = 0; round < settings.rounds(); round++) {
+        List<String> tickets = context.listTickets(context.sessions.users(10), 4_000, 64);
+        BenchContext.settle(Duration.ofSeconds(2));
+        Pairs.Result result = Pairs.run(context.http, tickets, context.sessions.users(buyers), Duration.ofSeconds(10));
+        rate.add(result.pairsPerSecond());
+        p99.add(result.p99());
+        if (result.failed() > 0) {
+          report.note("pairs, " + buyers + " buyers, round " + (round + 1) + ": " + result.failed() + " failed");
+        }
+      }
     }
   }
 

@@ -1,40 +1,37 @@
 package dev.ticketing.bench.phases;
 
-import dev.ticketing.bench.load.Call;
-import dev.ticketing.bench.load.LoadGenerator;
+import dev.ticketing.bench.load.Wrk;
 import dev.ticketing.bench.report.Figure;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
-/** People looking: one ticket's page and the listing's first page, 64 connections each. */
+/** People looking: one ticket's page (a random one of {@code tickets}) and the listing's first page, 64 connections. */
 public final class Browse {
 
   /** The figures of one endpoint. */
-  public record Figures(Figure perSecond, Figure p50, Figure p99, Figure p999, Figure serverErrors) {
+  public record Figures(Figure perSecond, Figure p50, Figure p99, Figure p999, Figure failed) {
   }
+
+  private static final Duration WARM_UP = Duration.ofSeconds(3);
 
   private Browse() {
   }
 
-  public static void detail(LoadGenerator http, List<String> tickets, Duration load, Figures into) throws Exception {
-    measure(http, load, () -> Call.get("/api/tickets/" + tickets.get(ThreadLocalRandom.current().nextInt(tickets.size()))), into);
+  public static void detail(String base, List<String> tickets, Duration load, Figures into) throws Exception {
+    measure(base, tickets.stream().map(id -> "/api/tickets/" + id).toList(), load, into);
   }
 
-  public static void firstPage(LoadGenerator http, Duration load, Figures into) throws Exception {
-    Call page = Call.get("/api/tickets");
-    measure(http, load, () -> page, into);
+  public static void firstPage(String base, Duration load, Figures into) throws Exception {
+    measure(base, List.of("/api/tickets"), load, into);
   }
 
-  private static void measure(LoadGenerator http, Duration load, java.util.function.Supplier<Call> next, Figures into)
-      throws Exception {
-    http.run(64, Duration.ofSeconds(3), loop -> next.get(), (call, answer) -> { }).toCompletionStage().toCompletableFuture().get();
-    LoadGenerator.Run run = http.run(64, load, loop -> next.get(), (call, answer) -> { })
-        .toCompletionStage().toCompletableFuture().get();
+  private static void measure(String base, List<String> paths, Duration load, Figures into) throws Exception {
+    Wrk.run(base, paths, 64, WARM_UP);
+    Wrk.Result run = Wrk.run(base, paths, 64, load);
     into.perSecond().add(run.perSecond());
-    into.p50().add(run.latencies().millisAt(50));
-    into.p99().add(run.latencies().millisAt(99));
-    into.p999().add(run.latencies().millisAt(99.9));
-    into.serverErrors().add(run.serverErrors());
+    into.p50().add(run.p50());
+    into.p99().add(run.p99());
+    into.p999().add(run.p999());
+    into.failed().add(run.non2xx() + run.socketErrors());
   }
 }

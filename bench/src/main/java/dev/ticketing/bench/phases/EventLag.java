@@ -1,5 +1,6 @@
 package dev.ticketing.bench.phases;
 
+import dev.ticketing.bench.load.Await;
 import dev.ticketing.bench.load.Call;
 import dev.ticketing.bench.load.Latencies;
 import dev.ticketing.bench.load.LoadGenerator;
@@ -51,7 +52,7 @@ public final class EventLag {
             });
       }
     });
-    sent.future().toCompletionStage().toCompletableFuture().get();
+    Await.result(sent.future());
     vertx.cancelTimer(timer);
     double rate = tickets.size() / ((System.nanoTime() - began) / 1e9);
     Thread.sleep(3_000); // the last reservations are on their way to the feed

@@ -1,5 +1,6 @@
 package dev.ticketing.bench.phases;
 
+import dev.ticketing.bench.load.Await;
 import dev.ticketing.bench.load.Call;
 import dev.ticketing.bench.load.Latencies;
 import dev.ticketing.bench.load.LoadGenerator;
@@ -32,7 +33,7 @@ public final class ExpirationStorm {
                            Map<String, Long> freed) throws Exception {
     Map<String, Long> due = new ConcurrentHashMap<>();
     AtomicInteger next = new AtomicInteger();
-    http.run(loops, Duration.ofMinutes(10), loop -> {
+    Await.result(http.run(loops, Duration.ofMinutes(10), loop -> {
       int n = next.getAndIncrement();
       return n >= tickets.size() ? null
           : Call.post("/api/orders", buyers.get(n % buyers.size()), "{\"ticketId\":\"" + tickets.get(n) + "\"}");
@@ -41,7 +42,7 @@ public final class ExpirationStorm {
         JsonObject order = answer.body().toJsonObject();
         due.put(order.getJsonObject("ticket").getString("id"), Instant.parse(order.getString("expiresAt")).toEpochMilli());
       }
-    }).toCompletionStage().toCompletableFuture().get();
+    }));
     long firstDue = due.values().stream().mapToLong(Long::longValue).min().orElse(0);
     long lastDue = due.values().stream().mapToLong(Long::longValue).max().orElse(0);
     long deadline = lastDue + window.toMillis();

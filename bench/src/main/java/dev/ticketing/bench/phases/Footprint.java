@@ -1,5 +1,6 @@
 package dev.ticketing.bench.phases;
 
+import dev.ticketing.bench.load.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.ticketing.bench.phases;
 
 import dev.ticketing.bench.load.Answer;
+import dev.ticketing.bench.load.Await;
 import dev.ticketing.bench.load.Call;
 import dev.ticketing.bench.load.Latencies;
 import dev.ticketing.bench.load.LoadGenerator;
@@ -34,7 +35,7 @@ public final class Purchases {
     AtomicLong completed = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     long began = System.nanoTime();
-    http.flows(buyers.size(), duration, loop -> {
+    Await.result(http.flows(buyers.size(), duration, loop -> {
       String ticket = free.poll();
       if (ticket == null) {
         return null;
@@ -55,7 +56,7 @@ public final class Purchases {
           }
         });
       });
-    }).toCompletionStage().toCompletableFuture().get();
+    }));
     double seconds = (System.nanoTime() - began) / 1e9;
     return new Result(completed.get() / seconds, orderToComplete.millisAt(50), orderToComplete.millisAt(99), failed.get(),
         free.isEmpty());

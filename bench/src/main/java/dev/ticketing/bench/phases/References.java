@@ -1,10 +1,8 @@
 package dev.ticketing.bench.phases;
 
-import dev.ticketing.bench.load.Call;
-import dev.ticketing.bench.load.LoadGenerator;
+import dev.ticketing.bench.load.Wrk;
 import dev.ticketing.bench.report.Figure;
 import dev.ticketing.platform.testing.Ports;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;
@@ -16,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The two references every other figure is a ratio of, measured in the same run with the same load
- * generator and JVM flags as the services: a plain Vert.x JSON handler, and the same handler behind
+ * generator (wrk) and JVM flags as the services: a plain Vert.x JSON handler, and the same handler behind
  * one event-bus request/reply to another JVM on a Hazelcast cluster. Absolute numbers drift on a
  * shared machine; ratios to these do not drift as much.
  */
@@ -37,17 +35,15 @@ public final class References implements AutoCloseable {
     awaitListening(hopPort);
   }
 
-  public void measure(Vertx vertx, Duration load, Figure plain, Figure hop) throws Exception {
-    plain.add(throughput(vertx, plainPort, load));
-    hop.add(throughput(vertx, hopPort, load));
+  public void measure(Duration load, Figure plain, Figure hop) throws Exception {
+    plain.add(throughput(plainPort, load));
+    hop.add(throughput(hopPort, load));
   }
 
-  private static double throughput(Vertx vertx, int port, Duration load) throws Exception {
-    try (LoadGenerator http = new LoadGenerator(vertx, "127.0.0.1", port, 64)) {
-      Call get = Call.get("/");
-      http.run(64, Duration.ofSeconds(3), loop -> get, (call, answer) -> { }).toCompletionStage().toCompletableFuture().get();
-      return http.run(64, load, loop -> get, (call, answer) -> { }).toCompletionStage().toCompletableFuture().get().perSecond();
-    }
+  private static double throughput(int port, Duration load) throws Exception {
+    String base = "http://127.0.0.1:" + port;
+    Wrk.get(base, "/", 64, Duration.ofSeconds(3));
+    return Wrk.get(base, "/", 64, load).perSecond();
   }
 
   private void start(Path jar, List<String> javaOptions, String main, String... args) throws IOException {

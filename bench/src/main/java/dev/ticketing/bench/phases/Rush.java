@@ -1,6 +1,7 @@
 package dev.ticketing.bench.phases;
 
 import dev.ticketing.bench.load.Answer;
+import dev.ticketing.bench.load.Await;
 import dev.ticketing.bench.load.Call;
 import dev.ticketing.bench.load.LoadGenerator;
 import io.vertx.core.json.JsonObject;
@@ -29,7 +30,7 @@ public final class Rush {
   public static Result run(LoadGenerator http, List<String> tickets, List<String> buyers, int connections, Duration duration)
       throws Exception {
     Map<String, List<String>> winners = new ConcurrentHashMap<>();
-    LoadGenerator.Run run = http.run(connections, duration, loop -> {
+    LoadGenerator.Run run = Await.result(http.run(connections, duration, loop -> {
       ThreadLocalRandom random = ThreadLocalRandom.current();
       return Call.post("/api/orders", buyers.get(random.nextInt(buyers.size())),
           "{\"ticketId\":\"" + tickets.get(random.nextInt(tickets.size())) + "\"}");
@@ -39,7 +40,7 @@ public final class Rush {
         winners.computeIfAbsent(order.getJsonObject("ticket").getString("id"), id -> new java.util.concurrent.CopyOnWriteArrayList<>())
             .add(order.getString("id"));
       }
-    }).toCompletionStage().toCompletableFuture().get();
+    }));
     long doubles = winners.values().stream().filter(orders -> orders.size() > 1).count() + shownWrong(http, winners);
     return new Result(run.perSecond(), run.latencies().millisAt(50), run.latencies().millisAt(99), winners.size(),
         run.serverErrors(), doubles, run.statuses());
@@ -54,7 +55,7 @@ public final class Rush {
     for (int attempt = 0; attempt < 50; attempt++) {
       wrong.set(0);
       for (Map.Entry<String, List<String>> won : winners.entrySet()) {
-        Answer shown = http.call(Call.get("/api/tickets/" + won.getKey())).toCompletionStage().toCompletableFuture().get();
+        Answer shown = Await.result(http.call(Call.get("/api/tickets/" + won.getKey())));
         if (shown.status() != 200 || !won.getValue().get(0).equals(shown.body().toJsonObject().getString("orderId"))) {
           wrong.incrementAndGet();
         }

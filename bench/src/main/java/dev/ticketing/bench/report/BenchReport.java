@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The benchmark's report: machine and versions, then each section's figures with their min,
@@ -13,7 +14,7 @@ import java.util.Map;
 public final class BenchReport {
 
   /** A figure with what it is compared with: a target text, and optionally a reference to divide by. */
-  private record Line(Figure figure, String target, Figure per) {
+  private record Line(Figure figure, String target, List<Figure> per) {
   }
 
   private final Map<String, List<Line>> sections = new LinkedHashMap<>();
@@ -25,11 +26,11 @@ public final class BenchReport {
   }
 
   public Figure figure(String section, String name, String unit, String target) {
-    return figure(section, name, unit, target, null);
+    return figure(section, name, unit, target, List.of());
   }
 
-  /** A figure also shown as a ratio of {@code per}'s median (for throughput against the references). */
-  public Figure figure(String section, String name, String unit, String target, Figure per) {
+  /** A figure also shown as a ratio of each of {@code per}'s medians (throughput against the references). */
+  public Figure figure(String section, String name, String unit, String target, List<Figure> per) {
     Figure figure = new Figure(name, unit);
     sections.computeIfAbsent(section, any -> new ArrayList<>()).add(new Line(figure, target, per));
     return figure;
@@ -45,7 +46,8 @@ public final class BenchReport {
       out.append("\n## ").append(section).append("\n\n| figure | median | min | max | rounds | ratio | target |\n|---|---|---|---|---|---|---|\n");
       for (Line line : lines) {
         Figure figure = line.figure();
-        String ratio = line.per() == null ? "" : String.format("%.2f of %s", figure.median() / line.per().median(), line.per().name());
+        String ratio = line.per().stream().filter(per -> per.rounds() > 0)
+            .map(per -> String.format("%.2f of %s", figure.median() / per.median(), per.name())).collect(Collectors.joining("; "));
         out.append(String.format("| %s (%s) | %s | %s | %s | %d | %s | %s |%n", figure.name(), figure.unit(), number(figure.median()),
             number(figure.min()), number(figure.max()), figure.rounds(), ratio, line.target() == null ? "" : line.target()));
       }

@@ -23,7 +23,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
-import io.vertx.openapi.validation.RequestValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +66,7 @@ public final class GatewayVerticle extends VerticleBase {
           .rootHandler(new CrossSiteGuard(config.allowedOrigins(), config.trustedProxyHops()))
           .rootHandler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()))
           .rootHandler(sessions.reader());
-      new ApiRoutes(services, sessions, new RequestInput(RequestValidator.create(vertx, contract)), config).mount(api);
+      new ApiRoutes(services, sessions, new RequestInput(contract), config).mount(api);
 
       Router router = api.createRouter();
       health.mount(router);

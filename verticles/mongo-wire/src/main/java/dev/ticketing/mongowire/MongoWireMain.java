@@ -1,6 +1,7 @@
 package dev.ticketing.mongowire;
 
 import de.bwaldvogel.mongo.MongoServer;
+import dev.ticketing.mongowire.storage.StorageLayout;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ public final class MongoWireMain {
     Path file = Path.of(env("MONGO_WIRE_FILE", "data/mongo/ticketing.mv")).toAbsolutePath();
     Files.createDirectories(file.getParent());
 
-    MongoServer server = new MongoServer(new CommittingH2Backend(file.toString()));
+    MongoServer server = new MongoServer(new CommittingH2Backend(StorageLayout.openFile(file)));
     InetSocketAddress address = new InetSocketAddress(host, port);
     server.bind(address);
     log.info("Mongo wire server listening on {}:{} with data in {}", host, port, file);

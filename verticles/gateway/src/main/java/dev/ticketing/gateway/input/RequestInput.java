@@ -5,13 +5,13 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.json.schema.SchemaRepository;
 import io.vertx.json.schema.common.dsl.SchemaType;
 import io.vertx.openapi.contract.Location;
+import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;
 import io.vertx.openapi.contract.RequestBody;
-import io.vertx.openapi.validation.RequestParameter;
-import io.vertx.openapi.validation.RequestValidator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -26,70 +26,60 @@ import java.util.Set;
  *   <li>query values are decoded once: the library decoded them a second time, so {@code C%2B%2B}
  *       arrived as "C  " and {@code 100%25} failed;
  *   <li>a body must be {@link JsonMediaType application/json} (the library took any type starting
- *       with it) and {@link StrictJson strict JSON} (Vert.x's codec allows comments).
+ *       with it) and {@link StrictJson strict JSON} (Vert.x's codec allows comments);
+ *   <li>each operation's schemas are compiled once ({@link OperationInput}), not for every request.
  * </ul>
  * Path values come decoded from the router, query values from Vert.x's decoder; the request's
  * target was already checked to decode ({@code http.RequestTarget}).
  */
 public final class RequestInput {
 
-  private static final RequestParameter ABSENT = () -> null;
+  private final SchemaRepository schemas;
 
-  private final RequestValidator validator;
-
-  public RequestInput(RequestValidator validator) {
-    this.validator = validator;
+  public RequestInput(OpenAPIContract contract) {
+    this.schemas = contract.getSchemaRepository();
   }
 
   /** The handler that validates {@code operation}'s input; fails at start-up for a kind of input it does not read. */
   public Handler<RoutingContext> validation(Operation operation) {
     requireSupported(operation);
+    OperationInput input = new OperationInput(operation, schemas);
     return ctx -> {
-      InputRequest input;
+      ValidatedInput valid;
       try {
-        input = read(ctx, operation);
-      } catch (ApiException refused) {
+        valid = read(ctx, operation, input);
+      } catch (RuntimeException refused) { // ApiException, ValidatorException: both answered as 4xx by the failure mapper
         ctx.fail(refused);
         return;
       }
-      validator.validate(input, operation.getOperationId())
-          .onSuccess(valid -> {
-            ctx.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, valid);
-            ctx.next();
-          })
-          .onFailure(ctx::fail);
+      ctx.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, valid);
+      ctx.next();
     };
   }
 
-  private static InputRequest read(RoutingContext ctx, Operation operation) {
-    Map<String, RequestParameter> path = new HashMap<>();
-    Map<String, RequestParameter> query = new HashMap<>();
+  private static ValidatedInput read(RoutingContext ctx, Operation operation, OperationInput input) {
+    Map<String, String> path = new HashMap<>();
+    Map<String, String> query = new HashMap<>();
     for (Parameter parameter : operation.getParameters()) {
       String name = parameter.getName();
-      if (parameter.getIn() == Location.PATH) {
-        path.put(name, valueOf(ctx.pathParam(name)));
-      } else {
-        query.put(name, valueOf(ctx.queryParams().get(name)));
+      String value = parameter.getIn() == Location.PATH ? ctx.pathParam(name) : ctx.queryParams().get(name);
+      if (value != null) {
+        (parameter.getIn() == Location.PATH ? path : query).put(name, value);
       }
     }
     if (operation.getRequestBody() == null) {
-      return new InputRequest(path, query, ABSENT, null);
+      return input.validate(path, query, null);
     }
     Buffer body = ctx.body().buffer();
     if (body == null || body.length() == 0) {
-      return new InputRequest(path, query, ABSENT, null); // the validator answers "a body is required"
+      return input.validate(path, query, null); // the check answers "a body is required"
     }
     if (!JsonMediaType.accepts(ctx.request().getHeader("Content-Type"))) {
       throw new ApiException(415, "Content-Type must be application/json");
     }
     StrictJson.check(body);
-    return new InputRequest(path, query, () -> body, JsonMediaType.APPLICATION_JSON);
+    return input.validate(path, query, body);
   }
-
-  private static RequestParameter valueOf(String value) {
-    return value == null ? ABSENT : () -> value;
-  }
-
   /** What this class reads: scalar path and query parameters, and JSON bodies. */
   private static void requireSupported(Operation operation) {
     for (Parameter parameter : operation.getParameters()) {

@@ -1,12 +1,12 @@
 package dev.ticketing.gateway.input;
 
 import io.vertx.openapi.validation.RequestParameter;
-import io.vertx.openapi.validation.ValidatableRequest;
+import io.vertx.openapi.validation.ValidatedRequest;
 import java.util.Map;
 
-/** A request's input as {@link RequestInput} read it, in the form the OpenAPI validator takes. The API has no header or cookie parameters. */
-record InputRequest(Map<String, RequestParameter> path, Map<String, RequestParameter> query,
-                    RequestParameter body, String contentType) implements ValidatableRequest {
+/** A request's input after {@link OperationInput} checked it. The API has no header or cookie parameters. */
+record ValidatedInput(Map<String, RequestParameter> path, Map<String, RequestParameter> query, RequestParameter body)
+    implements ValidatedRequest {
 
   @Override
   public Map<String, RequestParameter> getCookies() {
@@ -31,10 +31,5 @@ record InputRequest(Map<String, RequestParameter> path, Map<String, RequestParam
   @Override
   public RequestParameter getBody() {
     return body;
-  }
-
-  @Override
-  public String getContentType() {
-    return contentType;
   }
 }
