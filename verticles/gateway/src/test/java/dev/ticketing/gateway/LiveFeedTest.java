@@ -44,7 +44,7 @@ class LiveFeedTest {
   }
 
   private void publish(long at, JsonObject ticket) {
-    vertx.eventBus().publish(LiveTicketChange.ADDRESS, new LiveTicketChange(at, ticket).toJson());
+    vertx.eventBus().publish(LiveTicketChange.ADDRESS, new LiveTicketChange(at, ticket, "test-origin", 1).toJson());
   }
 
   /** Opens the stream and collects what arrives until {@code marker} appears in it. */

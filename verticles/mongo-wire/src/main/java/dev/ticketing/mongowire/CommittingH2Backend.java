@@ -11,20 +11,29 @@ import de.bwaldvogel.mongo.bson.Document;
 import dev.ticketing.mongowire.storage.StorageLayout;
 import io.netty.channel.Channel;
 import java.util.List;
+import java.util.Set;
 import org.h2.mvstore.MVStore;
 
 /**
  * The H2 backend, made as durable as a process kill requires and stored compactly.
  *
  * <p>Durable: MVStore normally commits on a ~1 s timer, so a killed server would lose writes it
- * had already acknowledged. Here every command that changed something is committed before its
- * reply is returned, so an acknowledged write is in the file (the OS page cache survives a process
- * kill; a power cut is another matter, as it is for MongoDB's default journal interval).
+ * had already acknowledged. Here every command that may have written waits for a commit that
+ * includes it before its reply is returned ({@link GroupCommit}), so an acknowledged write is in
+ * the file (the OS page cache survives a process kill; a power cut is another matter, as it is for
+ * MongoDB's default journal interval).
  *
  * <p>Compact: documents are stored as BSON and index keys compared by value ({@link StorageLayout});
  * the library's defaults Java-serialize both, which profiling showed to be most of its CPU.
  */
 final class CommittingH2Backend extends H2Backend {
+
+  /** Commands that only read: they are answered without waiting for a commit. Any other command may write. */
+  private static final Set<String> READS = Set.of("find", "getMore", "count", "distinct", "listCollections", "listIndexes",
+      "listDatabases", "ping", "hello", "isMaster", "ismaster", "buildInfo", "buildinfo", "serverStatus", "dbStats",
+      "collStats", "killCursors", "endSessions", "getParameter", "connectionStatus", "whatsmyuri", "hostInfo", "getLog");
+
+  private final GroupCommit commits = new GroupCommit(this::commit);
 
   CommittingH2Backend(MVStore store) {
     super(store);
@@ -36,8 +45,8 @@ final class CommittingH2Backend extends H2Backend {
       return super.handleCommand(channel, database, command, query);
     } finally {
       // A failed write (duplicate key in a batch, say) may still have applied part of its work.
-      if (getMvStore().hasUnsavedChanges()) {
-        commit();
+      if (!READS.contains(command)) {
+        commits.awaitDurable();
       }
     }
   }

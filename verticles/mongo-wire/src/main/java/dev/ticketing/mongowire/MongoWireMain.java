@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MongoWireMain {
 
+  private static final int WORKER_THREADS = 32;
+
   private static final Logger log = LoggerFactory.getLogger(MongoWireMain.class);
 
   private MongoWireMain() {
@@ -30,7 +32,8 @@ public final class MongoWireMain {
 
     MongoServer server = new MongoServer(new CommittingH2Backend(StorageLayout.openFile(file)));
     InetSocketAddress address = new InetSocketAddress(host, port);
-    server.bind(address);
+    // A write waiting for its commit holds its worker thread; enough of them let many writes share one commit.
+    server.bind(address, 1, WORKER_THREADS);
     log.info("Mongo wire server listening on {}:{} with data in {}", host, port, file);
 
     CountDownLatch stopped = new CountDownLatch(1);

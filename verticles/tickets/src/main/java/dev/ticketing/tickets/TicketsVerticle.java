@@ -6,6 +6,8 @@ import dev.ticketing.platform.commands.CommandBinder;
 import dev.ticketing.platform.delivery.OutboxRelay;
 import dev.ticketing.platform.health.Health;
 import dev.ticketing.platform.mongo.Mongo;
+import dev.ticketing.tickets.catalog.CatalogSync;
+import dev.ticketing.tickets.catalog.TicketCatalog;
 import dev.ticketing.tickets.commands.CreateTicketHandler;
 import dev.ticketing.tickets.commands.ListTicketsHandler;
 import dev.ticketing.tickets.commands.ShowTicketHandler;
@@ -28,6 +30,7 @@ public final class TicketsVerticle extends VerticleBase {
   private final TicketsConfig config;
   private MongoClient mongo;
   private OutboxRelay relay;
+  private CatalogSync sync;
 
   public TicketsVerticle(TicketsConfig config) {
     this.config = config;
@@ -37,24 +40,26 @@ public final class TicketsVerticle extends VerticleBase {
   public Future<?> start() {
     mongo = Mongo.client(vertx, config.mongo());
     relay = new OutboxRelay(vertx, mongo, TicketStore.COLLECTION, config.relay());
-    TicketStore tickets = new TicketStore(mongo, relay, new TicketFeed(vertx));
-
-    CommandBinder commands = new CommandBinder(vertx)
-        .bind(Command.CREATE_TICKET, new CreateTicketHandler(tickets))
-        .bind(Command.UPDATE_TICKET, new UpdateTicketHandler(tickets))
-        .bind(Command.SHOW_TICKET, new ShowTicketHandler(tickets))
-        .bind(Command.LIST_TICKETS, new ListTicketsHandler(tickets));
-
-    Future<Void> listening = Future.all(
-        new ReserveTicketListener(tickets).register(vertx),
-        new ReleaseTicketListener(tickets).register(vertx),
-        new SellTicketListener(tickets).register(vertx)).mapEmpty();
+    TicketFeed feed = new TicketFeed(vertx);
+    TicketCatalog catalog = new TicketCatalog();
+    TicketStore tickets = new TicketStore(vertx, mongo, relay, feed, catalog);
+    sync = new CatalogSync(vertx, catalog, tickets, feed);
 
     Health health = new Health(vertx).check("mongo", () -> Mongo.ping(mongo));
 
+    // Commands and events are taken once the catalog holds every ticket.
     return tickets.createIndexes()
-        .compose(indexed -> commands.completion())
-        .compose(bound -> listening)
+        .compose(indexed -> sync.start())
+        .compose(current -> new CommandBinder(vertx)
+            .bind(Command.CREATE_TICKET, new CreateTicketHandler(tickets))
+            .bind(Command.UPDATE_TICKET, new UpdateTicketHandler(tickets))
+            .bind(Command.SHOW_TICKET, new ShowTicketHandler(tickets))
+            .bind(Command.LIST_TICKETS, new ListTicketsHandler(tickets))
+            .completion())
+        .compose(bound -> Future.all(
+            new ReserveTicketListener(tickets).register(vertx),
+            new ReleaseTicketListener(tickets).register(vertx),
+            new SellTicketListener(tickets).register(vertx)))
         .compose(subscribed -> relay.start())
         .compose(relaying -> health.answerPings(Service.TICKETS))
         .compose(answering -> health.serve(config.managementPort(), relay));
@@ -63,6 +68,6 @@ public final class TicketsVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     // Deliveries in flight finish before the client closes; what is left stays in the outboxes.
-    return relay.stop().compose(stopped -> mongo.close());
+    return sync.stop().compose(unsubscribed -> relay.stop()).compose(stopped -> mongo.close());
   }
 }

@@ -19,6 +19,9 @@ import java.util.List;
  * serves a query from an index only for equality, {@code $in} or a regex on exactly the index's
  * keys, and scans the collection for everything else. MongoDB serves both from the index. The keys
  * are fixed-width digits, so string order is time order and "at most T" is a finite regex.
+ *
+ * <p>A key rewritten at every change of its document, and never removed, answers the opposite
+ * question from the same kind of index: "which documents changed at T or later?" ({@link #since}).
  */
 public final class DueKeys {
 
@@ -89,6 +92,33 @@ public final class DueKeys {
   public Future<List<JsonObject>> waiting(JsonObject projection) {
     JsonObject query = new JsonObject().put(field, new JsonObject().put("$regex", "^"));
     return mongo.findWithOptions(collection, query, new FindOptions().setFields(projection.copy().put(field, 1)));
+  }
+
+  /** The query for the documents whose key time is at least {@code millis}. */
+  public JsonObject since(long millis) {
+    return new JsonObject().put(field, new JsonObject().put("$regex", atLeast(millis)));
+  }
+
+  /**
+   * An anchored regex matching the keys whose time is at least {@code millis}: for each digit, the
+   * same prefix followed by a larger digit and anything, or the whole number itself. For 4 digits
+   * and 0123: {@code ^(?:[1-9]\d{3}|0[2-9]\d{2}|01[3-9]\d|012[4-9]|0123):}.
+   */
+  static String atLeast(long millis) {
+    String bound = String.format("%0" + DIGITS + "d", Math.max(0, millis));
+    StringBuilder regex = new StringBuilder("^(?:");
+    for (int i = 0; i < DIGITS; i++) {
+      int digit = bound.charAt(i) - '0';
+      if (digit < 9) {
+        regex.append(bound, 0, i).append('[').append(digit + 1).append("-9]");
+        int rest = DIGITS - i - 1;
+        if (rest > 0) {
+          regex.append("\\d{").append(rest).append('}');
+        }
+        regex.append('|');
+      }
+    }
+    return regex.append(bound).append("):").toString();
   }
 
   /**

@@ -42,10 +42,12 @@ class DueKeysTest {
     for (int round = 0; round < 2_000; round++) {
       long bound = Math.abs(random.nextLong()) % 9_999_999_999_999L;
       Pattern atMost = Pattern.compile(DueKeys.atMost(bound));
+      Pattern atLeast = Pattern.compile(DueKeys.atLeast(bound));
       for (long delta : new long[] {-1_000_000, -1, 0, 1, 1_000_000, random.nextInt(1000) - 500}) {
         long time = Math.max(0, bound + delta);
-        boolean matches = atMost.matcher(DueKeys.key(time, "x")).find();
-        assertEquals(time <= bound, matches, "key " + time + " against bound " + bound);
+        String key = DueKeys.key(time, "x");
+        assertEquals(time <= bound, atMost.matcher(key).find(), "key " + time + " at most " + bound);
+        assertEquals(time >= bound, atLeast.matcher(key).find(), "key " + time + " at least " + bound);
       }
     }
   }

@@ -6,7 +6,7 @@ import dev.ticketing.contracts.events.OrderCreated;
 import dev.ticketing.contracts.events.ReservationRefused;
 import dev.ticketing.contracts.events.TicketCreated;
 import dev.ticketing.contracts.events.TicketUpdated;
-import dev.ticketing.contracts.money.Money;
+import dev.ticketing.tickets.catalog.TicketView;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,16 +81,14 @@ public record Ticket(String id, String title, long price, String userId, long ve
     return new TicketUpdated(id, version, title, price, userId, orderId, sold);
   }
 
-  /** The API shape: the price in major units, {@code orderId} present and null when free. */
+  /** What anyone sees of the ticket. */
+  public TicketView view() {
+    return new TicketView(id, title, price, userId, version, orderId, sold);
+  }
+
+  /** The API shape (see {@link TicketView#toJson()}). */
   public JsonObject toJson() {
-    return new JsonObject()
-        .put("id", id)
-        .put("title", title)
-        .put("price", Money.toMajor(price))
-        .put("userId", userId)
-        .put("version", version)
-        .put("orderId", orderId)
-        .put("sold", sold);
+    return view().toJson();
   }
 
   private static Change visibly(Ticket next) {
