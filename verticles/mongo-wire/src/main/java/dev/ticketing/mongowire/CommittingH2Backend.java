@@ -10,8 +10,10 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import dev.ticketing.mongowire.storage.StorageLayout;
 import io.netty.channel.Channel;
+import dev.ticketing.mongowire.storage.IsolatedH2Collection;
 import java.util.List;
 import java.util.Set;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -25,6 +27,7 @@ import org.h2.mvstore.MVStore;
  *
  * <p>Compact: documents are stored as BSON and index keys compared by value ({@link StorageLayout});
  * the library's defaults Java-serialize both, which profiling showed to be most of its CPU.
+ * Queries hand out copies, so no stored document is changed in place ({@link IsolatedH2Collection}).
  */
 final class CommittingH2Backend extends H2Backend {
 
@@ -74,10 +77,14 @@ final class CommittingH2Backend extends H2Backend {
       return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
     }
 
+    /** As the library opens a collection, with its data map laid out and queries that hand out copies. */
     @Override
+    @SuppressWarnings({"unchecked", "rawtypes"}) // the data map holds documents by their ids, as the library's does
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-      StorageLayout.open(getMvStore(), StorageLayout.dataMap(getFullCollectionNamespace(collectionName)));
-      return super.openOrCreateCollection(collectionName, options);
+      String namespace = getFullCollectionNamespace(collectionName);
+      MVMap data = StorageLayout.open(getMvStore(), StorageLayout.dataMap(namespace));
+      MVMap<String, Object> meta = getMvStore().openMap(StorageLayout.metaMap(namespace));
+      return new IsolatedH2Collection(this, collectionName, options, data, meta, getCursorRegistry());
     }
   }
 }

@@ -81,7 +81,7 @@ public final class OrdersVerticle extends VerticleBase {
   private Future<Void> answerCommands(OrderStore orders, TicketReplicaStore tickets, OrderReplies replies) {
     return new CommandBinder(vertx)
         .bind(Command.CREATE_ORDER, new CreateOrderHandler(orders, tickets,
-            new TicketsLookup(vertx, config.replicaWait()), replies, clock, config.orderExpiration(), config.maxActiveHolds()))
+            new TicketsLookup(vertx, config.replicaWait()), clock, config.orderExpiration(), config.maxActiveHolds()))
         .bind(Command.LEASE_PAYMENT, new LeasePaymentHandler(vertx, orders, tickets, clock, config.paymentLease(),
             config.replicaWait()))
         .bind(Command.LIST_ORDERS, new ListOrdersHandler(orders, replies))

@@ -34,6 +34,11 @@ public final class StorageLayout {
     return DATA_PREFIX + namespace;
   }
 
+  /** The name mongo-java-server gives the metadata map (document count and size) of collection {@code namespace}. */
+  public static String metaMap(String namespace) {
+    return "meta." + namespace;
+  }
+
   /** The name mongo-java-server gives the map of a unique index. */
   public static String indexMap(String namespace, String indexName) {
     return namespace + INDEX_INFIX + indexName;

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Orders as the API shows them: {@code {id, status, userId, expiresAt, version, ticket: {id, title,
  * price, version}}}, price in major units. The ticket's title, price and version come from the
- * replica when it has the ticket, so an edit made after the order was placed shows (rule 13).
+ * replica when it has the ticket, so an edit made after the order was placed shows.
  */
 public final class OrderReplies {
 
@@ -34,7 +34,8 @@ public final class OrderReplies {
         .map(current -> render(orders, current));
   }
 
-  private static JsonObject render(Order order, Ticket current) {
+  /** The order with {@code current}, the replica's ticket already in hand. */
+  public static JsonObject render(Order order, Ticket current) {
     OrderedTicket ticket = order.ticket().current(current);
     return new JsonObject()
         .put("id", order.id())

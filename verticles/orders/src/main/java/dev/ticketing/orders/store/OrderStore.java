@@ -74,6 +74,15 @@ public final class OrderStore {
         .compose(done -> Mongo.index(mongo, ORDERS, new JsonObject().put("userId", 1).put("_id", -1), "buyer_newest_first"));
   }
 
+  /**
+   * Whether a live order holds the ticket now: one read of the ticket-hold index. A hint only (the
+   * hold may end a moment later, or be taken a moment later): the unique index decides at insert.
+   */
+  public Future<Boolean> isHeld(String ticketId) {
+    return mongo.findOne(ORDERS, new JsonObject().put(TICKET_HOLD, ticketId), new JsonObject().put("_id", 1))
+        .map(holder -> holder != null);
+  }
+
   /** The hold slots the user's unpaid orders occupy: one lookup of every possible slot in the slot index. */
   public Future<List<Integer>> heldSlots(String userId, int cap) {
     JsonArray slots = new JsonArray(IntStream.range(0, cap).mapToObj(slot -> HoldSlots.key(userId, slot)).toList());
