@@ -51,10 +51,16 @@ final class BenchContext implements AutoCloseable {
         ids.add(answer.body().toJsonObject().getString("id"));
       }
     }));
+    progress("listed " + ids.size() + " tickets; measuring next");
     if (ids.size() < count) {
       report.note("listing " + count + " tickets: " + (count - ids.size()) + " not listed (not retried); answers " + run.statuses());
     }
     return List.copyOf(ids);
+  }
+
+  /** A line on standard error as the run goes: what it is doing now, for whoever watches (or profiles) it. */
+  static void progress(String what) {
+    System.err.printf("[bench %tT] %s%n", System.currentTimeMillis(), what);
   }
 
   /** The gateway's address, for wrk. */

@@ -33,6 +33,8 @@ final class BenchRun {
   private static final Duration RUSH = Duration.ofSeconds(15);
   private static final Duration PURCHASES = Duration.ofSeconds(30);
   private static final int LAG_RATE = 500;
+  /** A section starts once the system's processes together use less than this (% of one core): the last one's work is done. */
+  private static final double QUIET_PERCENT = 40;
 
   private final Vertx vertx;
   private final PrivateSystem system;
@@ -104,10 +106,12 @@ final class BenchRun {
     if (!settings.runs(name)) {
       return;
     }
+    double waited = CpuShare.awaitQuiet(runDir(), QUIET_PERCENT, 90);
+    BenchContext.progress("section " + name);
     CpuShare cpu = CpuShare.from(runDir());
     section.run();
     report.note("CPU during " + name + " (% of one core; the machine has " + Runtime.getRuntime().availableProcessors() * 100
-        + "%): " + cpu.since());
+        + "%; began after " + Math.round(waited) + " s of waiting for the system to be quiet): " + cpu.since());
   }
 
   private Path runDir() {

@@ -28,6 +28,26 @@ public final class CpuShare {
     return new CpuShare(runDir);
   }
 
+  /**
+   * Waits until the system has been quiet for a second (all its processes together under
+   * {@code percent} of one core), at most {@code maxSeconds}: a phase's leftovers (expiring orders,
+   * deliveries) would otherwise take CPU from the next phase's measurement. Returns the seconds waited.
+   */
+  public static double awaitQuiet(Path runDir, double percent, int maxSeconds) throws IOException, InterruptedException {
+    long began = System.nanoTime();
+    for (int second = 0; second < maxSeconds; second++) {
+      Map<String, Long> before = ticks(runDir);
+      Thread.sleep(1_000);
+      Map<String, Long> after = ticks(runDir);
+      long used = after.entrySet().stream().filter(entry -> !entry.getKey().equals("load generator"))
+          .mapToLong(entry -> entry.getValue() - before.getOrDefault(entry.getKey(), entry.getValue())).sum();
+      if (used / TICKS_PER_SECOND * 100 < percent) {
+        break;
+      }
+    }
+    return (System.nanoTime() - began) / 1e9;
+  }
+
   /** Process name to percent of one core since this share began, busiest first, as one line. */
   public String since() throws IOException {
     double seconds = (System.nanoTime() - startNanos) / 1e9;

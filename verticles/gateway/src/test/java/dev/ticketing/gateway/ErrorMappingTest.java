@@ -87,7 +87,7 @@ class ErrorMappingTest {
   @Test
   void aPageOfTicketsIsAnArrayWithTheNextPageInALinkHeader(VertxTestContext test) {
     JsonArray items = new JsonArray().add(new JsonObject().put("id", "t1"));
-    services.on(Command.LIST_TICKETS, message -> message.reply(new JsonObject().put("items", items).put("next", "c2")))
+    services.onListing(items, "c2")
         .compose(ready -> http.get("/api/tickets?limit=1&q=rock%20band").send())
         .onComplete(test.succeeding(response -> test.verify(() -> {
           assertEquals(200, response.statusCode());
@@ -104,7 +104,7 @@ class ErrorMappingTest {
 
   @Test
   void identityHeadersComeFromTheVerifiedSessionOnly(VertxTestContext test) {
-    services.on(Command.LIST_TICKETS, message -> message.reply(new JsonObject().put("items", new JsonArray())))
+    services.onListing(new JsonArray(), null)
         .compose(ready -> services.on(Command.CREATE_ORDER, message -> message.reply(new JsonObject())))
         .compose(ready -> http.get("/api/tickets").putHeader("user-id", "admin").putHeader("user-email", "x@y.z").send())
         .compose(anonymous -> http.post("/api/orders").putHeader("user-id", "admin").putHeader("Cookie", session)

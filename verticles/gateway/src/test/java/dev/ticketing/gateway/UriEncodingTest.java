@@ -34,7 +34,7 @@ class UriEncodingTest {
   @BeforeEach
   void start(Vertx vertx, VertxTestContext test) {
     services = new FakeServices(vertx);
-    services.on(Command.LIST_TICKETS, message -> message.reply(new JsonObject().put("items", new JsonArray())))
+    services.onListing(new JsonArray(), null)
         .compose(ready -> services.on(Command.SHOW_TICKET, message -> message.reply(new JsonObject())))
         .compose(ready -> GatewayFixture.start(vertx, GatewayFixture.config(2000, false)))
         .onComplete(test.succeeding(client -> {

@@ -82,8 +82,8 @@ public final class OrdersVerticle extends VerticleBase {
     return new CommandBinder(vertx)
         .bind(Command.CREATE_ORDER, new CreateOrderHandler(orders, tickets,
             new TicketsLookup(vertx, config.replicaWait()), clock, config.orderExpiration(), config.maxActiveHolds()))
-        .bind(Command.LEASE_PAYMENT, new LeasePaymentHandler(vertx, orders, tickets, clock, config.paymentLease(),
-            config.replicaWait()))
+        .bind(Command.LEASE_PAYMENT, new LeasePaymentHandler(vertx, orders, tickets,
+            new TicketsLookup(vertx, config.replicaWait()), clock, config.paymentLease(), config.replicaWait()))
         .bind(Command.LIST_ORDERS, new ListOrdersHandler(orders, replies))
         .bind(Command.SHOW_ORDER, new ShowOrderHandler(orders, replies))
         .bind(Command.CANCEL_ORDER, new CancelOrderHandler(orders))

@@ -11,6 +11,7 @@ import dev.ticketing.platform.testing.EmbeddedMongo;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -73,11 +74,16 @@ public abstract class TicketsTestBase {
 
   /** Sends a command as the gateway does; {@code userId} null means nobody is signed in. */
   protected Future<JsonObject> send(Command command, JsonObject body, String userId) {
+    return reply(command, body, userId).map(reply -> (JsonObject) reply.body());
+  }
+
+  /** Like {@link #send}, with the whole reply: its headers too. */
+  protected Future<Message<Object>> reply(Command command, JsonObject body, String userId) {
     DeliveryOptions options = new DeliveryOptions().addHeader(CommandHeaders.REQUEST_ID, "test-request");
     if (userId != null) {
       options.addHeader(CommandHeaders.USER_ID, userId).addHeader(CommandHeaders.USER_EMAIL, "someone@example.com");
     }
-    return vertx.eventBus().<JsonObject>request(command.address(), body, options).map(reply -> reply.body());
+    return vertx.eventBus().request(command.address(), body, options);
   }
 
   /** The failure a command ends with, as the gateway reads it; fails when the command succeeds. */

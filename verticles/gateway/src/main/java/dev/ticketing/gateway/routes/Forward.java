@@ -2,6 +2,7 @@ package dev.ticketing.gateway.routes;
 
 import dev.ticketing.contracts.commands.Command;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -43,9 +44,11 @@ final class Forward {
     return input;
   }
 
+  /** Answers with the reply as JSON: an object or array encoded here, bytes (a service's {@code EncodedReply}) as they came. */
   static void respond(RoutingContext ctx, int status, Object body) {
-    String json = body instanceof JsonObject object ? object.encode()
-        : body instanceof JsonArray array ? array.encode() : "{}";
+    Buffer json = body instanceof Buffer encoded ? encoded
+        : body instanceof JsonObject object ? object.toBuffer()
+        : body instanceof JsonArray array ? array.toBuffer() : Buffer.buffer("{}");
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(json);
   }
 

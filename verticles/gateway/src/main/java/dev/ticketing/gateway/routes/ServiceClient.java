@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.ext.web.RoutingContext;
@@ -38,6 +39,11 @@ public final class ServiceClient {
   }
 
   public Future<Object> send(Command command, Object body, RoutingContext ctx) {
+    return request(command, body, ctx).map(Message::body);
+  }
+
+  /** Like {@link #send}, with the whole reply: its headers too. */
+  public Future<Message<Object>> request(Command command, Object body, RoutingContext ctx) {
     DeliveryOptions options = new DeliveryOptions()
         .setSendTimeout(timeoutMillis)
         .addHeader(CommandHeaders.REQUEST_ID, ResponseHeaders.requestId(ctx))
@@ -48,15 +54,14 @@ public final class ServiceClient {
     return request(command, body, options, 0);
   }
 
-  private Future<Object> request(Command command, Object body, DeliveryOptions options, int attempt) {
+  private Future<Message<Object>> request(Command command, Object body, DeliveryOptions options, int attempt) {
     return vertx.eventBus().request(command.address(), body, options)
-        .map(reply -> reply.body())
         .recover(failure -> {
           boolean nobodyListening = failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS;
           if (!nobodyListening || attempt >= NO_HANDLER_RETRIES) {
             return Future.failedFuture(failure);
           }
-          Promise<Object> retried = Promise.promise();
+          Promise<Message<Object>> retried = Promise.promise();
           vertx.setTimer(NO_HANDLER_FIRST_DELAY_MILLIS * (1L << (2 * attempt)),
               id -> request(command, body, options, attempt + 1).onComplete(retried));
           return retried.future();

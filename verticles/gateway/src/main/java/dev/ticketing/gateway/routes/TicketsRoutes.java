@@ -1,6 +1,7 @@
 package dev.ticketing.gateway.routes;
 
 import dev.ticketing.contracts.commands.Command;
+import dev.ticketing.contracts.commands.EncodedReply;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -26,14 +27,13 @@ final class TicketsRoutes {
 
   private void list(RoutingContext ctx) {
     JsonObject query = Forward.input(ctx);
-    services.send(Command.LIST_TICKETS, query, ctx)
+    services.request(Command.LIST_TICKETS, query, ctx)
         .onSuccess(reply -> {
-          JsonObject page = (JsonObject) reply;
-          String next = page.getString("next");
+          String next = reply.headers().get(EncodedReply.NEXT_CURSOR);
           if (next != null) {
             ctx.response().putHeader("Link", "<" + nextPage(query.copy().put("cursor", next)) + ">; rel=\"next\"");
           }
-          Forward.respond(ctx, 200, page.getJsonArray("items"));
+          Forward.respond(ctx, 200, reply.body());
         })
         .onFailure(ctx::fail);
   }

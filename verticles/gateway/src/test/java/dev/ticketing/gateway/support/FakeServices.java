@@ -2,9 +2,11 @@ package dev.ticketing.gateway.support;
 
 import dev.ticketing.contracts.commands.Command;
 import dev.ticketing.contracts.commands.CommandHeaders;
+import dev.ticketing.contracts.commands.EncodedReply;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,12 @@ public final class FakeServices {
           message.headers().get(CommandHeaders.USER_EMAIL), message.headers().get(CommandHeaders.CLIENT_ADDRESS)));
       answer.accept(message);
     }).completion();
+  }
+
+  /** Answers the listing as the tickets service does: the items as bytes, the next cursor in a header. */
+  public Future<Void> onListing(JsonArray items, String nextCursor) {
+    EncodedReply page = EncodedReply.page(items, nextCursor);
+    return on(Command.LIST_TICKETS, message -> message.reply(page.json(), page.options()));
   }
 
   /** The auth service's two commands, answering a fixed user. */

@@ -4,6 +4,7 @@ import dev.ticketing.contracts.errors.Conflict;
 import dev.ticketing.contracts.errors.NotFound;
 import dev.ticketing.orders.domain.Order;
 import dev.ticketing.orders.store.OrderStore;
+import dev.ticketing.orders.remote.TicketsLookup;
 import dev.ticketing.orders.store.TicketReplicaStore;
 import dev.ticketing.platform.commands.CommandHandler;
 import dev.ticketing.platform.commands.CommandRequest;
@@ -25,7 +26,10 @@ import java.time.Instant;
  * know it, so payments need not wait for our events to charge the right amount.
  *
  * <p>Body {@code {orderId}}; reply {@code {orderId, userId, price, expiresAt, version, leaseUntil}},
- * price in cents. A ticket whose reservation has not shown yet is waited for, briefly.
+ * price in cents. When our replica of the ticket does not show the reservation yet, the tickets
+ * service is asked (it answers from memory, right after its write): a buyer who pays at once
+ * would otherwise wait for the ticket's event to come round to us. A reservation shown by neither
+ * is waited for, briefly.
  */
 public final class LeasePaymentHandler implements CommandHandler {
 
@@ -34,16 +38,18 @@ public final class LeasePaymentHandler implements CommandHandler {
   private final Vertx vertx;
   private final OrderStore orders;
   private final TicketReplicaStore tickets;
+  private final TicketsLookup owner;
   private final OwnedOrders owned;
   private final Clock clock;
   private final Duration lease;
   private final Duration wait;
 
-  public LeasePaymentHandler(Vertx vertx, OrderStore orders, TicketReplicaStore tickets, Clock clock, Duration lease,
-                             Duration wait) {
+  public LeasePaymentHandler(Vertx vertx, OrderStore orders, TicketReplicaStore tickets, TicketsLookup owner, Clock clock,
+                             Duration lease, Duration wait) {
     this.vertx = vertx;
     this.orders = orders;
     this.tickets = tickets;
+    this.owner = owner;
     this.owned = new OwnedOrders(orders);
     this.clock = clock;
     this.lease = lease;
@@ -61,8 +67,8 @@ public final class LeasePaymentHandler implements CommandHandler {
   private Future<JsonObject> leaseWhenReserved(Order order, String userId, long deadline) {
     Instant now = clock.instant();
     order.requirePayableBy(userId, now);
-    return tickets.find(order.ticket().id()).compose(ticket -> {
-      if (ticket != null && ticket.shownHeldBy(order.id())) {
+    return reservationShown(order).compose(shown -> {
+      if (shown) {
         Instant until = now.plus(lease);
         return orders.lease(order, until).compose(leased -> leased ? Future.succeededFuture(reply(order, until))
             : reread(order, userId, deadline));
@@ -74,6 +80,14 @@ public final class LeasePaymentHandler implements CommandHandler {
       vertx.setTimer(POLL_MILLIS, id -> later.complete());
       return later.future().compose(waited -> reread(order, userId, deadline));
     });
+  }
+
+  /** Whether the ticket shows this order's reservation: in our replica, or else at its owner. */
+  private Future<Boolean> reservationShown(Order order) {
+    String ticketId = order.ticket().id();
+    return tickets.find(ticketId).compose(replica -> replica != null && replica.shownHeldBy(order.id())
+        ? Future.succeededFuture(true)
+        : owner.find(ticketId).map(current -> current != null && current.shownHeldBy(order.id())));
   }
 
   private Future<JsonObject> reread(Order order, String userId, long deadline) {

@@ -1,6 +1,7 @@
 package dev.ticketing.platform.commands;
 
 import dev.ticketing.contracts.commands.Command;
+import dev.ticketing.contracts.commands.EncodedReply;
 import dev.ticketing.contracts.errors.ApiError;
 import dev.ticketing.contracts.errors.ApiException;
 import io.vertx.core.Future;
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Registers command handlers on their event-bus addresses and turns their outcomes into replies:
- * a result is the reply body, an {@link ApiException} becomes {@code fail(status, errors JSON)}, a
- * store that cannot be reached is a 503 (try again), anything else is logged with the request id
+ * a result is the reply body (an {@link EncodedReply} goes as its bytes and headers), an
+ * {@link ApiException} becomes {@code fail(status, errors JSON)}, a store that cannot be reached is a 503 (try again), anything else is logged with the request id
  * and sent as a generic 500. {@link #completion()}
  * succeeds once every consumer is registered across the cluster.
  */
@@ -54,7 +55,11 @@ public final class CommandBinder {
     outcome.onComplete(result -> {
       if (result.succeeded()) {
         Object body = result.result();
-        message.reply(body instanceof JsonObject || body instanceof JsonArray ? body : new JsonObject());
+        if (body instanceof EncodedReply encoded) {
+          message.reply(encoded.json(), encoded.options());
+        } else {
+          message.reply(body instanceof JsonObject || body instanceof JsonArray ? body : new JsonObject());
+        }
       } else {
         fail(command, request, message, result.cause());
       }

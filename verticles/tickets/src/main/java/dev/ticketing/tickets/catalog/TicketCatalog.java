@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Every ticket as anyone sees it, in memory: what {@code GET /api/tickets/:id} and the listing are
@@ -28,6 +29,7 @@ public final class TicketCatalog {
   private final Map<String, TicketView> byId = new ConcurrentHashMap<>();
   private final NavigableSet<String> available = new ConcurrentSkipListSet<>();
   private final Map<String, NavigableSet<String>> bySeller = new ConcurrentHashMap<>();
+  private final AtomicLong version = new AtomicLong();
 
   /**
    * Takes {@code view} if it is newer than the one held (or the first one); false when it is not.
@@ -46,10 +48,16 @@ public final class TicketCatalog {
         available.remove(id);
       }
       bySeller.computeIfAbsent(view.userId(), seller -> new ConcurrentSkipListSet<>()).add(id);
+      version.incrementAndGet();
       taken[0] = true;
       return view;
     });
     return taken[0];
+  }
+
+  /** A number that grows with every view taken: a page computed at one value is current until it changes. */
+  public long version() {
+    return version.get();
   }
 
   /** The ticket, or null when the catalog has not heard of it. */

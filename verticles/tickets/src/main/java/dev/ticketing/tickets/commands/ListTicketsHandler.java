@@ -1,24 +1,27 @@
 package dev.ticketing.tickets.commands;
 
+import dev.ticketing.contracts.commands.EncodedReply;
 import dev.ticketing.platform.commands.CommandHandler;
 import dev.ticketing.platform.commands.CommandRequest;
 import dev.ticketing.tickets.catalog.TicketView;
 import dev.ticketing.tickets.domain.ListingQuery;
 import dev.ticketing.tickets.domain.PageCursor;
-
 import dev.ticketing.tickets.store.TicketStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * A page of the listing, newest first: {@code {"items": [...], "next": cursor | null}}. By default
- * the tickets anyone can order; with {@code mine} the caller's own, reserved and sold ones included.
+ * A page of the listing, newest first: the tickets as a JSON array, and the next page's cursor in
+ * a reply header when there is one. By default the tickets anyone can order; with {@code mine} the
+ * caller's own, reserved and sold ones included. The page everyone opens first (no filter, no
+ * cursor) is encoded once per change of the catalog and sent as those bytes until the next change.
  */
 public final class ListTicketsHandler implements CommandHandler {
 
   private final TicketStore tickets;
+  private long firstPageVersion = -1;
+  private EncodedReply firstPage;
 
   public ListTicketsHandler(TicketStore tickets) {
     this.tickets = tickets;
@@ -26,19 +29,32 @@ public final class ListTicketsHandler implements CommandHandler {
 
   @Override
   public Future<?> handle(CommandRequest request) {
-    JsonObject body = request.body();
+    var body = request.body();
     ListingQuery query = ListingQuery.parse(body.getValue("q"), body.getValue("minPrice"), body.getValue("maxPrice"),
         body.getValue("limit"), body.getValue("cursor"), body.getValue("mine"));
+    if (query.isFirstPage()) {
+      return Future.succeededFuture(firstPage(query));
+    }
     String sellerId = query.mine() ? request.requireUser() : null;
     return Future.succeededFuture(page(tickets.list(query, sellerId), query.limit()));
   }
 
+  /** Called on the verticle's event loop only, so the kept page needs no lock. */
+  private EncodedReply firstPage(ListingQuery query) {
+    long version = tickets.catalogVersion();
+    if (version != firstPageVersion) {
+      firstPage = page(tickets.list(query, null), query.limit());
+      firstPageVersion = version;
+    }
+    return firstPage;
+  }
+
   /** The store returns up to limit + 1 tickets: the extra one only says that another page exists. */
-  private static JsonObject page(List<TicketView> found, int limit) {
+  private static EncodedReply page(List<TicketView> found, int limit) {
     List<TicketView> shown = found.subList(0, Math.min(limit, found.size()));
     JsonArray items = new JsonArray();
     shown.forEach(ticket -> items.add(ticket.toJson()));
     String next = found.size() > limit ? PageCursor.after(shown.get(shown.size() - 1).id()) : null;
-    return new JsonObject().put("items", items).put("next", next);
+    return EncodedReply.page(items, next);
   }
 }

@@ -40,6 +40,11 @@ public record ListingQuery(String titleContains, Long minPrice, Long maxPrice, i
     return new ListingQuery(search, min, max, pageSize, afterId, own);
   }
 
+  /** The page everyone opens: the newest free tickets, unfiltered, default size. */
+  public boolean isFirstPage() {
+    return titleContains == null && minPrice == null && maxPrice == null && limit == DEFAULT_LIMIT && afterId == null && !mine;
+  }
+
   private static String search(Object q, List<ApiError> errors) {
     if (q == null || "".equals(q)) {
       return null;

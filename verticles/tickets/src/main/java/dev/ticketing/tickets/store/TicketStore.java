@@ -218,6 +218,11 @@ public final class TicketStore {
     return done.future();
   }
 
+  /** The catalog's version: a listing page computed at one value is current until it changes. */
+  public long catalogVersion() {
+    return catalog.version();
+  }
+
   /** One page plus one ticket more, so the caller can tell whether a next page exists (from the catalog). */
   public List<TicketView> list(ListingQuery query, String sellerId) {
     return catalog.page(query, sellerId);

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.ticketing.contracts.commands.Command;
+import dev.ticketing.contracts.commands.EncodedReply;
 import dev.ticketing.contracts.errors.ApiError;
 import dev.ticketing.contracts.errors.ApiException;
 import dev.ticketing.contracts.events.OrderCompleted;
 import dev.ticketing.contracts.events.OrderCreated;
 import dev.ticketing.tickets.TicketsTestBase;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxTestContext;
 import java.util.ArrayList;
@@ -27,6 +30,19 @@ class ListTicketsTest extends TicketsTestBase {
         .onComplete(test.succeeding(page -> test.verify(() -> {
           assertEquals(List.of("Third", "Second", "First"), titles(page));
           assertNull(page.getValue("next"));
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void theFirstPageShowsATicketListedAfterItWasLastServed(VertxTestContext test) {
+    createAll(ALICE, "First")
+        .compose(created -> list(new JsonObject(), null))
+        .compose(before -> createAll(ALICE, "Second").compose(created -> list(new JsonObject(), null))
+            .map(after -> List.of(before, after)))
+        .onComplete(test.succeeding(pages -> test.verify(() -> {
+          assertEquals(List.of("First"), titles(pages.get(0)));
+          assertEquals(List.of("Second", "First"), titles(pages.get(1)), "the kept page is replaced after a change");
           test.completeNow();
         })));
   }
@@ -151,8 +167,11 @@ class ListTicketsTest extends TicketsTestBase {
         })));
   }
 
+  /** A page as {@code {"items": [...], "next": cursor or null}}: the reply's body and its cursor header. */
   private Future<JsonObject> list(JsonObject query, String userId) {
-    return send(Command.LIST_TICKETS, query, userId);
+    return reply(Command.LIST_TICKETS, query, userId).map(reply -> new JsonObject()
+        .put("items", new JsonArray((Buffer) reply.body()))
+        .put("next", reply.headers().get(EncodedReply.NEXT_CURSOR)));
   }
 
   /** Creates the tickets one after another, so their ids (and the listing) follow this order. */
