@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import dev.ticketing.mongowire.storage.StorageLayout;
 import io.netty.channel.Channel;
 import dev.ticketing.mongowire.storage.IsolatedH2Collection;
+import dev.ticketing.mongowire.storage.OrderedUniqueIndex;
 import java.util.List;
 import java.util.Set;
 import org.h2.mvstore.MVMap;
@@ -70,11 +71,13 @@ final class CommittingH2Backend extends H2Backend {
       super(databaseName, getMvStore(), getCursorRegistry());
     }
 
+    /** As the library opens a unique index, laid out, and answering ranges from its keys. */
     @Override
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an index map holds positions by their keys, as the library's does
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                      boolean sparse) {
-      StorageLayout.open(getMvStore(), StorageLayout.indexMap(getFullCollectionNamespace(collectionName), indexName));
-      return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+      MVMap map = StorageLayout.open(getMvStore(), StorageLayout.indexMap(getFullCollectionNamespace(collectionName), indexName));
+      return new OrderedUniqueIndex(map, indexName, keys, sparse);
     }
 
     /** As the library opens a collection, with its data map laid out and queries that hand out copies. */

@@ -16,6 +16,13 @@ final class OrderDocuments {
   /** A due key (see DueKeys): when the safety net cancels this order if nothing else has; live orders only. */
   static final String EXPIRY_KEY = "expiryKey";
   static final String LEASE_UNTIL = "paymentLeaseUntil";
+  /**
+   * {@code <userId>/<orderId>}, unique: a buyer's orders are the keys from {@code <userId>/} up to
+   * (not including) {@code <userId>0}, the next character after {@code /}, and newest first is
+   * those keys in reverse (order ids sort by creation time). One range of one index, however many
+   * orders other buyers have.
+   */
+  static final String BUYER_KEY = "buyerKey";
 
   private OrderDocuments() {
   }
@@ -39,7 +46,17 @@ final class OrderDocuments {
         .put(TICKET_HOLD, order.ticket().id())
         .put(USER_HOLD, userHold)
         .put(EXPIRY_KEY, DueKeys.key(order.expiresAt().plus(expiryGrace).toEpochMilli(), order.id()))
+        .put(BUYER_KEY, buyerKey(order.userId(), order.id()))
         .put("createdAt", now.toString());
+  }
+
+  static String buyerKey(String userId, String orderId) {
+    return userId + "/" + orderId;
+  }
+
+  /** The range of {@link #BUYER_KEY} that holds exactly the user's orders. */
+  static JsonObject ordersOf(String userId) {
+    return new JsonObject().put(BUYER_KEY, new JsonObject().put("$gte", userId + "/").put("$lt", userId + "0"));
   }
 
   static Order toOrder(JsonObject document) {

@@ -1,5 +1,6 @@
 package dev.ticketing.orders.store;
 
+import static dev.ticketing.orders.store.OrderDocuments.BUYER_KEY;
 import static dev.ticketing.orders.store.OrderDocuments.EXPIRY_KEY;
 import static dev.ticketing.orders.store.OrderDocuments.LEASE_UNTIL;
 import static dev.ticketing.orders.store.OrderDocuments.TICKET_HOLD;
@@ -71,7 +72,36 @@ public final class OrderStore {
         .compose(done -> mongo.createIndexWithOptions(ORDERS, new JsonObject().put(USER_HOLD, 1), sparseUnique(DuplicateHolds.USER_HOLD_INDEX)))
         .compose(done -> Mongo.uniqueIndex(mongo, ORDERS, new JsonObject().put("_id", 1).put("version", 1), "id_version"))
         .compose(done -> expiries.createIndex())
-        .compose(done -> Mongo.index(mongo, ORDERS, new JsonObject().put("userId", 1).put("_id", -1), "buyer_newest_first"));
+        .compose(done -> mongo.createIndexWithOptions(ORDERS, new JsonObject().put(BUYER_KEY, 1), sparseUnique("buyer_orders")))
+        .compose(done -> addBuyerKeys());
+  }
+
+  /**
+   * Orders written before buyer keys existed get theirs, so the buyer's list shows them. One read of
+   * the orders without a key at each start: none after the first.
+   */
+  private Future<Void> addBuyerKeys() {
+    JsonObject missing = new JsonObject().put(BUYER_KEY, new JsonObject().put("$exists", false));
+    return mongo.findWithOptions(ORDERS, missing, new FindOptions().setFields(new JsonObject().put("userId", 1)))
+        .compose(documents -> {
+          if (!documents.isEmpty()) {
+            log.info("giving {} orders their buyer key", documents.size());
+          }
+          return addBuyerKeys(documents, 0);
+        });
+  }
+
+  /** 64 at a time: an old store may have many, and the client's queue is not the place for them. */
+  private Future<Void> addBuyerKeys(List<JsonObject> documents, int from) {
+    if (from >= documents.size()) {
+      return Future.succeededFuture();
+    }
+    List<Future<?>> batch = documents.subList(from, Math.min(documents.size(), from + 64)).stream()
+        .<Future<?>>map(document -> mongo.updateCollection(ORDERS, new JsonObject().put("_id", document.getString("_id")),
+            new JsonObject().put("$set", new JsonObject().put(BUYER_KEY,
+                OrderDocuments.buyerKey(document.getString("userId"), document.getString("_id"))))))
+        .toList();
+    return Future.all(batch).compose(done -> addBuyerKeys(documents, from + 64));
   }
 
   /**
@@ -115,10 +145,10 @@ public final class OrderStore {
     return mongo.findOne(ORDERS, new JsonObject().put("_id", id), Outbox.withoutOutbox()).map(OrderDocuments::toOrder);
   }
 
-  /** The user's orders, newest first (ObjectId hex strings sort by creation time). */
+  /** The user's orders, newest first: one range of the buyer index. */
   public Future<List<Order>> listByUser(String userId) {
-    FindOptions newestFirst = new FindOptions().setSort(new JsonObject().put("_id", -1)).setFields(Outbox.withoutOutbox());
-    return mongo.findWithOptions(ORDERS, new JsonObject().put("userId", userId), newestFirst)
+    FindOptions newestFirst = new FindOptions().setSort(new JsonObject().put(BUYER_KEY, -1)).setFields(Outbox.withoutOutbox());
+    return mongo.findWithOptions(ORDERS, OrderDocuments.ordersOf(userId), newestFirst)
         .map(documents -> documents.stream().map(OrderDocuments::toOrder).toList());
   }
 

@@ -78,6 +78,22 @@ class ShowAndListOrdersTest {
   }
 
   @Test
+  void anOrderStoredBeforeBuyerKeysExistedIsListedAfterARestart(VertxTestContext test) {
+    orders.listTicket("Opera", 2000, seller)
+        .compose(ticketId -> orders.createOrder(buyer, ticketId))
+        .compose(order -> orders.db().updateCollection("orders", new JsonObject().put("_id", order.getString("id")),
+                new JsonObject().put("$unset", new JsonObject().put("buyerKey", "")))
+            .compose(unset -> orders.<JsonArray>command(Command.LIST_ORDERS, buyer, new JsonObject()))
+            .compose(before -> orders.restart()
+                .compose(restarted -> orders.<JsonArray>command(Command.LIST_ORDERS, buyer, new JsonObject()))
+                .map(after -> List.of(before.size(), after.size()))))
+        .onComplete(test.succeeding(sizes -> test.verify(() -> {
+          assertEquals(List.of(0, 1), sizes, "unlisted without its key, listed once the start gave it one");
+          test.completeNow();
+        })));
+  }
+
+  @Test
   void aNewUserHasNoOrders(VertxTestContext test) {
     orders.<JsonArray>command(Command.LIST_ORDERS, buyer, new JsonObject())
         .onComplete(test.succeeding(list -> test.verify(() -> {

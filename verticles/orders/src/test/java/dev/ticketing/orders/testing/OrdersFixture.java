@@ -43,6 +43,7 @@ public final class OrdersFixture {
   private final EmbeddedMongo mongoServer = new EmbeddedMongo();
   private Vertx vertx;
   private MongoClient db;
+  private OrdersConfig config;
   private OrdersVerticle verticle;
   private String deployment;
 
@@ -51,13 +52,19 @@ public final class OrdersFixture {
     this.vertx = vertx;
     this.db = Mongo.client(vertx, mongoServer.settings("orders"));
     // The expiry safety net looks every 50 ms, so tests see it act as soon as they move the clock.
-    OrdersConfig config = new OrdersConfig(mongoServer.settings("orders"), FAST_RELAY, WINDOW, maxHolds, 0, GRACE, 50,
+    config = new OrdersConfig(mongoServer.settings("orders"), FAST_RELAY, WINDOW, maxHolds, 0, GRACE, 50,
         LEASE, Duration.ofMillis(1_500));
+    return events.register(vertx).compose(registered -> deploy());
+  }
+
+  /** Stops the service and starts a new one on the same database, as a restart after an upgrade does. */
+  public Future<Void> restart() {
+    return vertx.undeploy(deployment).compose(undeployed -> deploy());
+  }
+
+  private Future<Void> deploy() {
     verticle = new OrdersVerticle(config, clock);
-    return events.register(vertx)
-        .compose(registered -> vertx.deployVerticle(verticle))
-        .onSuccess(id -> deployment = id)
-        .mapEmpty();
+    return vertx.deployVerticle(verticle).onSuccess(id -> deployment = id).mapEmpty();
   }
 
   public Future<Void> start(Vertx vertx) {

@@ -38,14 +38,6 @@ public final class Mongo {
     return client.createIndexWithOptions(collection, keys, new IndexOptions().unique(true).name(name));
   }
 
-  /**
-   * A secondary index for a query MongoDB should not answer by scanning. The wire server we run
-   * locally does not build secondary indexes (it logs a warning and scans): these are for MongoDB.
-   */
-  public static Future<Void> index(MongoClient client, String collection, JsonObject keys, String name) {
-    return client.createIndexWithOptions(collection, keys, new IndexOptions().name(name));
-  }
-
   /** True when a write failed because a unique index already holds the value (E11000). */
   public static boolean isDuplicateKey(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -10,8 +10,6 @@ import io.vertx.ext.mongo.MongoClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.List;
-import java.util.Random;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,19 +35,22 @@ class DueKeysTest {
   }
 
   @Test
-  void theBoundMatchesExactlyTheKeysAtOrBeforeIt() {
-    Random random = new Random(42);
-    for (int round = 0; round < 2_000; round++) {
-      long bound = Math.abs(random.nextLong()) % 9_999_999_999_999L;
-      Pattern atMost = Pattern.compile(DueKeys.atMost(bound));
-      Pattern atLeast = Pattern.compile(DueKeys.atLeast(bound));
-      for (long delta : new long[] {-1_000_000, -1, 0, 1, 1_000_000, random.nextInt(1000) - 500}) {
-        long time = Math.max(0, bound + delta);
-        String key = DueKeys.key(time, "x");
-        assertEquals(time <= bound, atMost.matcher(key).find(), "key " + time + " at most " + bound);
-        assertEquals(time >= bound, atLeast.matcher(key).find(), "key " + time + " at least " + bound);
-      }
-    }
+  void dueAndSinceSplitTheKeysExactlyAtTheirBound(VertxTestContext test) {
+    DueKeys keys = new DueKeys(mongo, "jobs", "dueKey");
+    long bound = 1_796_170_633_999L;
+    List<Long> times = List.of(0L, bound - 1_000_000, bound - 1, bound, bound + 1, bound + 1_000_000, 9_999_999_999_999L);
+    List<Future<String>> inserts = times.stream().map(time -> mongo.insert("jobs",
+        new JsonObject().put("_id", "t" + time).put("dueKey", DueKeys.key(time, "t" + time)))).toList();
+    keys.createIndex()
+        .compose(indexed -> Future.all(inserts))
+        .compose(inserted -> keys.due(bound, 100).compose(due -> mongo.find("jobs", keys.since(bound))
+            .map(since -> List.of(due.stream().map(DueKeys.Due::id).toList(),
+                since.stream().map(document -> document.getString("_id")).sorted().toList()))))
+        .onComplete(test.succeeding(found -> test.verify(() -> {
+          assertEquals(List.of("t0", "t" + (bound - 1_000_000), "t" + (bound - 1), "t" + bound), found.get(0));
+          assertEquals(List.of("t" + bound, "t" + (bound + 1), "t" + (bound + 1_000_000), "t9999999999999"), found.get(1));
+          test.completeNow();
+        })));
   }
 
   @Test
