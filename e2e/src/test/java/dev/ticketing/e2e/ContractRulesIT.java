@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The endpoint table of CONTRACT.md, row by row, through the gateway of a clustered system: each
- * rule's success and each listed error, with the error shape and nosniff on every answer.
+ * The HTTP API's endpoint table (the OpenAPI document in contracts/), row by row, through the
+ * gateway of a clustered system: each rule's success and each listed error, with the error shape
+ * and nosniff on every answer.
  */
 @ExtendWith(VertxExtension.class)
 class ContractRulesIT {

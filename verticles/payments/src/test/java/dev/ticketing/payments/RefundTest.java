@@ -13,7 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.Test;
 
-/** Rule 11: a payment for an order that is, or becomes, cancelled is refunded automatically. */
+/** A payment for an order that is, or becomes, cancelled is refunded automatically. */
 class RefundTest extends PaymentsTestBase {
 
   @Test

@@ -9,7 +9,7 @@ public record OrderedTicket(String id, String title, long price, long version) {
 
   /**
    * What to show for this ticket now: the replica's current title, price and version when we have
-   * them (an edit after the order was placed shows on the order, rule 13), else the stored copy.
+   * them (an edit after the order was placed shows on the order), else the stored copy.
    */
   public OrderedTicket current(Ticket replica) {
     return replica == null || !replica.id().equals(id) ? this
