@@ -18,6 +18,11 @@ final class HazelcastConfigFactory {
     // Measured: joining takes ~1.5 s instead of ~6.5 s without the default wait.
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
     config.setProperty("hazelcast.phone.home.enabled", "false");
+    // The cluster holds only the event bus's subscriptions, locks and counters: 31 partitions instead
+    // of 271 make every member's join (which moves partitions around) cheaper. Measured: the whole
+    // system's start 23 s -> 16 s on 2 cores. Every member of one cluster must use the same count, so
+    // a rolling update from a build with another count needs a new CLUSTER_NAME.
+    config.setProperty("hazelcast.partition.count", "31");
     config.setProperty("hazelcast.logging.type", "slf4j");
     // Our SIGTERM handler closes Vert.x (which leaves the cluster) in order; Hazelcast's own hook would race it.
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
