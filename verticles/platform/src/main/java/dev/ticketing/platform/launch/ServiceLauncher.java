@@ -8,6 +8,7 @@ import dev.ticketing.platform.config.Settings;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -25,12 +26,20 @@ public final class ServiceLauncher {
   private static final Logger log = LoggerFactory.getLogger(ServiceLauncher.class);
   private static final int EXIT_CONFIG = 2;
   private static final int EXIT_START = 3;
+  /** The appenders of logback.xml: text for a terminal, json (one object per line) for a collector. */
+  private static final List<String> LOG_FORMATS = List.of("text", "json");
 
   private ServiceLauncher() {
   }
 
   public static void launch(String service, Function<Settings, Supplier<? extends Deployable>> verticles) {
     long began = System.nanoTime();
+    String logFormat = System.getenv().getOrDefault("LOG_FORMAT", "text");
+    if (!LOG_FORMATS.contains(logFormat)) {
+      // Not through the logger: with an unknown format logback has no appender and would print nothing.
+      System.err.printf("%s cannot start. LOG_FORMAT must be one of %s, not '%s'%n", service, LOG_FORMATS, logFormat);
+      System.exit(EXIT_CONFIG);
+    }
     Settings settings;
     ClusterSettings cluster;
     Supplier<? extends Deployable> verticle;
