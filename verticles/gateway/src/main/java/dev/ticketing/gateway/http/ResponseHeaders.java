@@ -1,5 +1,6 @@
 package dev.ticketing.gateway.http;
 
+import dev.ticketing.platform.logging.RequestIds;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import java.util.UUID;
@@ -17,6 +18,7 @@ public final class ResponseHeaders implements PlatformHandler {
   public void handle(RoutingContext ctx) {
     String id = UUID.randomUUID().toString();
     ctx.put(REQUEST_ID, id);
+    RequestIds.bind(id);
     ctx.response()
         .putHeader("X-Request-Id", id)
         .putHeader("X-Content-Type-Options", "nosniff")

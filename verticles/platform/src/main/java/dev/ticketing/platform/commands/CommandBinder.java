@@ -1,9 +1,11 @@
 package dev.ticketing.platform.commands;
 
 import dev.ticketing.contracts.commands.Command;
+import dev.ticketing.contracts.commands.CommandHeaders;
 import dev.ticketing.contracts.commands.EncodedReply;
 import dev.ticketing.contracts.errors.ApiError;
 import dev.ticketing.contracts.errors.ApiException;
+import dev.ticketing.platform.logging.RequestIds;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
@@ -46,6 +48,7 @@ public final class CommandBinder {
 
   private void dispatch(Command command, CommandHandler handler, Message<Object> message) {
     CommandRequest request = CommandRequest.from(message.body(), message.headers());
+    RequestIds.bind(message.headers().get(CommandHeaders.REQUEST_ID));
     Future<?> outcome;
     try {
       outcome = handler.handle(request);
