@@ -37,7 +37,7 @@ public final class CpuShare {
     long began = System.nanoTime();
     for (int second = 0; second < maxSeconds; second++) {
       Map<String, Long> before = ticks(runDir);
-      Thread.sleep(1_000);
+      Thread.sleep(1_000); // the sampling interval of /proc's CPU counters (the bench's own thread, not a wait for an outcome)
       Map<String, Long> after = ticks(runDir);
       long used = after.entrySet().stream().filter(entry -> !entry.getKey().equals("load generator"))
           .mapToLong(entry -> entry.getValue() - before.getOrDefault(entry.getKey(), entry.getValue())).sum();

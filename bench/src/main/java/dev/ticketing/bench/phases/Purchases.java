@@ -1,18 +1,13 @@
 package dev.ticketing.bench.phases;
 
 import dev.ticketing.bench.load.Answer;
-import dev.ticketing.bench.load.Await;
 import dev.ticketing.bench.load.Call;
-import dev.ticketing.bench.load.Latencies;
 import dev.ticketing.bench.load.LoadGenerator;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Steady buying: {@code buyers} people, each reserving a free ticket and paying it with a good card
@@ -28,38 +23,11 @@ public final class Purchases {
   private Purchases() {
   }
 
-  public static Result run(Vertx vertx, LoadGenerator http, List<String> tickets, List<String> buyers, Duration duration)
-      throws Exception {
-    Queue<String> free = new ConcurrentLinkedQueue<>(tickets);
-    Latencies orderToComplete = new Latencies();
-    AtomicLong completed = new AtomicLong();
-    AtomicLong failed = new AtomicLong();
-    long began = System.nanoTime();
-    Await.result(http.flows(buyers.size(), duration, loop -> {
-      String ticket = free.poll();
-      if (ticket == null) {
-        return null;
-      }
-      String buyer = buyers.get(loop);
-      long start = System.nanoTime();
-      return http.call(Call.post("/api/orders", buyer, "{\"ticketId\":\"" + ticket + "\"}")).compose(order -> {
-        if (order.status() != 201) {
-          failed.incrementAndGet();
-          return Future.succeededFuture();
-        }
-        return pay(vertx, http, buyer, order.body().toJsonObject().getString("id"), 5).onSuccess(paid -> {
-          if (paid.status() == 201) {
-            completed.incrementAndGet();
-            orderToComplete.record(System.nanoTime() - start);
-          } else {
-            failed.incrementAndGet();
-          }
-        });
-      });
-    }));
-    double seconds = (System.nanoTime() - began) / 1e9;
-    return new Result(completed.get() / seconds, orderToComplete.millisAt(50), orderToComplete.millisAt(99), failed.get(),
-        free.isEmpty());
+  public static Result run(Vertx vertx, LoadGenerator http, List<String> tickets, List<String> buyers, Duration duration) {
+    ReserveThen.Outcome outcome = ReserveThen.run(http, tickets, buyers, duration,
+        (buyer, orderId) -> pay(vertx, http, buyer, orderId, 5), status -> status == 201);
+    return new Result(outcome.perSecond(), outcome.latencies().millisAt(50), outcome.latencies().millisAt(99),
+        outcome.failed(), outcome.ranOut());
   }
 
   /** Pays; a "not ready yet" (409) or "try again" (503) is tried again a few times, as the web client does. */
