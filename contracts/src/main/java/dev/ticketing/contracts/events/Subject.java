@@ -31,6 +31,11 @@ public enum Subject {
   public static final String HEADER_EVENT_ID = "event-id";
   public static final String HEADER_SUBJECT = "event-subject";
   public static final String HEADER_SCHEMA = "event-schema";
+  /**
+   * The id of the HTTP request whose change caused the event, when there was one: every service's
+   * log lines about the event carry it, as they carry a command's (the same header name).
+   */
+  public static final String HEADER_REQUEST_ID = dev.ticketing.contracts.commands.CommandHeaders.REQUEST_ID;
 
   private final String wireName;
   private final int schemaVersion;

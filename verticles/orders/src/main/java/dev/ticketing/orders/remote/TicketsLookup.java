@@ -1,8 +1,10 @@
 package dev.ticketing.orders.remote;
 
 import dev.ticketing.contracts.commands.Command;
+import dev.ticketing.contracts.commands.CommandHeaders;
 import dev.ticketing.contracts.money.Money;
 import dev.ticketing.orders.domain.Ticket;
+import dev.ticketing.platform.logging.RequestIds;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -26,6 +28,10 @@ public final class TicketsLookup {
 
   public Future<Ticket> find(String ticketId) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(Math.max(1, timeout.toMillis()));
+    String requestId = RequestIds.current();
+    if (requestId != null) {
+      options.addHeader(CommandHeaders.REQUEST_ID, requestId);
+    }
     return vertx.eventBus().<JsonObject>request(Command.SHOW_TICKET.address(), new JsonObject().put("id", ticketId), options)
         .map(reply -> toTicket(reply.body()))
         // Unknown there too, or the owner cannot answer now: either way the buyer hears "not found".

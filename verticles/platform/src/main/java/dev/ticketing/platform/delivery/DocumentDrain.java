@@ -87,6 +87,9 @@ final class DocumentDrain {
         .addHeader(Subject.HEADER_EVENT_ID, entry.eventId())
         .addHeader(Subject.HEADER_SUBJECT, entry.subject().wireName())
         .addHeader(Subject.HEADER_SCHEMA, String.valueOf(entry.subject().schemaVersion()));
+    if (entry.requestId() != null) {
+      options.addHeader(Subject.HEADER_REQUEST_ID, entry.requestId());
+    }
     return vertx.eventBus().<JsonObject>request(entry.subject().address(entry.group()), entry.payload(), options)
         .onSuccess(reply -> acknowledged.accept(entry, reply.body() instanceof JsonObject body ? body : new JsonObject()))
         .mapEmpty();

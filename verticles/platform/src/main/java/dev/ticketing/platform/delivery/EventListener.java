@@ -3,6 +3,7 @@ package dev.ticketing.platform.delivery;
 import dev.ticketing.contracts.events.ConsumerGroup;
 import dev.ticketing.contracts.events.EventPayload;
 import dev.ticketing.contracts.events.Subject;
+import dev.ticketing.platform.logging.RequestIds;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
@@ -45,6 +46,8 @@ public abstract class EventListener<P extends EventPayload> {
 
   @SuppressWarnings("unchecked")
   private void receive(Message<JsonObject> message) {
+    // Each message runs on a context of its own: the id of the request behind the event goes on every log line about it.
+    RequestIds.bind(message.headers().get(Subject.HEADER_REQUEST_ID));
     String eventId = message.headers().get(Subject.HEADER_EVENT_ID) == null ? "(no id)" : message.headers().get(Subject.HEADER_EVENT_ID);
     P event;
     try {

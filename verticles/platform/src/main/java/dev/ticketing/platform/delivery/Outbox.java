@@ -2,6 +2,7 @@ package dev.ticketing.platform.delivery;
 
 import dev.ticketing.contracts.events.ConsumerGroup;
 import dev.ticketing.contracts.events.EventPayload;
+import dev.ticketing.platform.logging.RequestIds;
 import dev.ticketing.platform.mongo.DueKeys;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -31,16 +32,19 @@ public final class Outbox {
   public static JsonArray entries(EventPayload... events) {
     JsonArray entries = new JsonArray();
     long now = System.currentTimeMillis();
+    // The request being handled, if any: its id goes with the event so the consumers' log lines carry it.
+    String requestId = RequestIds.current();
     for (EventPayload event : events) {
       String eventId = UUID.randomUUID().toString();
       for (ConsumerGroup group : event.subject().consumers()) {
-        entries.add(new JsonObject()
+        JsonObject entry = new JsonObject()
             .put("id", eventId + "/" + group.wireName())
             .put("eventId", eventId)
             .put("subject", event.subject().wireName())
             .put("group", group.wireName())
             .put("at", now)
-            .put("payload", event.toJson()));
+            .put("payload", event.toJson());
+        entries.add(requestId == null ? entry : entry.put("requestId", requestId));
       }
     }
     return entries;
