@@ -25,7 +25,7 @@ public final class OneHop {
     String cluster = front ? args[2] : args[1];
     int basePort = Integer.parseInt(front ? args[3] : args[2]);
     ClusterSettings settings = new ClusterSettings(cluster, "tcp", List.of("127.0.0.1:" + basePort, "127.0.0.1:" + (basePort + 1)),
-        basePort, "127.0.0.1", "127.0.0.1", "");
+        basePort, "127.0.0.1", "127.0.0.1", "", 15, 20, 0);
     Vertx vertx = ClusteredVertx.start(settings).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     if (front) {
       int port = Integer.parseInt(args[1]);

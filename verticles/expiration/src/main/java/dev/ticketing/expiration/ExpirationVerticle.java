@@ -3,6 +3,7 @@ package dev.ticketing.expiration;
 import dev.ticketing.contracts.commands.Service;
 import dev.ticketing.expiration.expiry.ExpirationStats;
 import dev.ticketing.expiration.expiry.ExpiryPoller;
+import dev.ticketing.expiration.expiry.QueueDepth;
 import dev.ticketing.expiration.listeners.OrderCreatedListener;
 import dev.ticketing.expiration.store.ExpirationSchedule;
 import dev.ticketing.platform.health.Health;
@@ -46,6 +47,7 @@ public final class ExpirationVerticle extends VerticleBase {
 
     return orderCreated.register(vertx)
         .onSuccess(registered -> poller.start())
+        .onSuccess(polling -> QueueDepth.watch(vertx, schedule))
         .compose(polling -> health.answerPings(Service.EXPIRATION))
         .compose(answering -> health.serve(config.managementPort()));
   }

@@ -24,11 +24,13 @@ import org.slf4j.LoggerFactory;
  * @param currency          ISO currency of prices (PAYMENT_CURRENCY, shared with payments), for display
  * @param stripeWebhookSecret the signing secret (whsec_...) of Stripe's webhook (STRIPE_WEBHOOK_SECRET);
  *                          empty: the webhook endpoint answers 404
+ * @param managementPort    port of /health, /ready and /metrics for operators (0: any free port), never public
  */
 public record GatewayConfig(String host, int port, int bodyLimitBytes, String jwtKey, long sessionTtlSeconds,
                             boolean secureCookie, long serviceTimeoutMillis, List<String> allowedOrigins,
                             int trustedProxyHops, boolean production, String stripePublishableKey,
-                            int maxLiveConnections, String currency, String stripeWebhookSecret) {
+                            int maxLiveConnections, String currency, String stripeWebhookSecret,
+                            int managementPort) {
 
   private static final int MIN_KEY_LENGTH = 32;
 
@@ -56,7 +58,8 @@ public record GatewayConfig(String host, int port, int bodyLimitBytes, String jw
         settings.string("STRIPE_PUBLISHABLE_KEY", ""),
         settings.integer("MAX_LIVE_CONNECTIONS", 1000, 0, 100_000),
         settings.string("PAYMENT_CURRENCY", "usd").toLowerCase(),
-        webhookSecret(settings));
+        webhookSecret(settings),
+        settings.integer("GATEWAY_MANAGEMENT_PORT", 9100, 0, 65535));
   }
 
   private static String webhookSecret(Settings settings) {

@@ -85,11 +85,11 @@ public final class GatewayVerticle extends VerticleBase {
               // request in an unknown HTTP version to the router (which answers 400 in our shape)
               // instead of answering a bare 501 itself.
               .webSocketHandshakeHandler(handshake -> handshake.reject(404))
-              .listen(config.port(), config.host()));
-    }).onSuccess(listening -> {
-      server = listening;
-      log.info("Gateway listening on http://{}:{}", config.host(), listening.actualPort());
-    });
+              .listen(config.port(), config.host()))
+          .onSuccess(listening -> server = listening)
+          .compose(listening -> health.serve(config.managementPort()));
+    }).onSuccess(management -> log.info("Gateway listening on http://{}:{} (management port {})",
+        config.host(), server.actualPort(), management.actualPort()));
   }
 
   /** Ready when every service answers its ping, i.e. every service is itself ready. */

@@ -6,9 +6,12 @@ import dev.ticketing.auth.security.PasswordHasher;
 import dev.ticketing.auth.security.SigninThrottle;
 import dev.ticketing.auth.store.UserStore;
 import dev.ticketing.contracts.commands.Credentials;
+import dev.ticketing.contracts.errors.ApiException;
 import dev.ticketing.contracts.errors.BadRequest;
 import dev.ticketing.platform.commands.CommandHandler;
 import dev.ticketing.platform.commands.CommandRequest;
+import dev.ticketing.platform.metrics.Metrics;
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
 import java.util.UUID;
 
@@ -40,7 +43,23 @@ public final class SignInHandler implements CommandHandler {
         .compose(user -> verify(credentials.password(), user))
         .compose(user -> user != null
             ? throttle.succeeded(credentials.email(), address).map(user.toPublicJson())
-            : Future.failedFuture(new BadRequest("Invalid credentials")));
+            : Future.failedFuture(new BadRequest("Invalid credentials")))
+        .onComplete(result -> count(result.succeeded() ? "signed_in" : outcomeOf(result.cause())));
+  }
+
+  /** {@code ticketing_signin_attempts_total} by outcome: throttled ones show guessing being held back. */
+  private static void count(String outcome) {
+    Counter.builder("ticketing_signin_attempts").description("Sign-in attempts by outcome")
+        .tag("outcome", outcome).register(Metrics.registry()).increment();
+  }
+
+  private static String outcomeOf(Throwable failure) {
+    return switch (failure instanceof ApiException api ? api.status() : 500) {
+      case 400 -> "wrong_credentials";
+      case 429 -> "throttled";
+      case 503 -> "unavailable";
+      default -> "failed";
+    };
   }
 
   /** The user when the password matches, else null. */

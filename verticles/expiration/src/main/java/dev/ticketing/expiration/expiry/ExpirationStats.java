@@ -1,9 +1,17 @@
 package dev.ticketing.expiration.expiry;
 
+import dev.ticketing.platform.metrics.Metrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counters of one expiration instance, readable from any thread (tests, metrics).
+ * Counters of one expiration instance, readable from any thread (tests), and exported as
+ * {@code ticketing_expiration_sent_total} (attempt first or retry), {@code _acknowledged_total},
+ * {@code _failed_total} and {@code ticketing_expiration_lateness_seconds}.
  * <ul>
  *   <li>sent: expiration:complete requests sent, first attempts and retries;</li>
  *   <li>acknowledged: requests the orders service acknowledged (the order then leaves Redis);</li>
@@ -20,6 +28,22 @@ public final class ExpirationStats {
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong retried = new AtomicLong();
   private final LatenessHistogram lateness = new LatenessHistogram();
+  private final MeterRegistry registry = Metrics.registry();
+  private final Counter firstMeter = sentMeter("first");
+  private final Counter retryMeter = sentMeter("retry");
+  private final Counter acknowledgedMeter = Counter.builder("ticketing_expiration_acknowledged")
+      .description("expiration:complete requests the orders service acknowledged").register(registry);
+  private final Counter failedMeter = Counter.builder("ticketing_expiration_failed")
+      .description("expiration:complete requests refused, timed out or without a consumer").register(registry);
+  private final Timer latenessMeter = Timer.builder("ticketing_expiration_lateness")
+      .description("How long after its expiresAt an order's expiration:complete was first sent")
+      .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(1))
+      .register(registry);
+
+  private Counter sentMeter(String attempt) {
+    return Counter.builder("ticketing_expiration_sent").description("expiration:complete requests sent")
+        .tag("attempt", attempt).register(registry);
+  }
 
   public long sent() {
     return sent.get();
@@ -44,19 +68,24 @@ public final class ExpirationStats {
   void recordFirstAttempt(long latenessMillis) {
     sent.incrementAndGet();
     lateness.record(latenessMillis);
+    firstMeter.increment();
+    latenessMeter.record(Math.max(0, latenessMillis), TimeUnit.MILLISECONDS);
   }
 
   void recordRetry() {
     sent.incrementAndGet();
     retried.incrementAndGet();
+    retryMeter.increment();
   }
 
   void recordAcknowledged() {
     acknowledged.incrementAndGet();
+    acknowledgedMeter.increment();
   }
 
   void recordFailure() {
     failed.incrementAndGet();
+    failedMeter.increment();
   }
 
   @Override

@@ -91,6 +91,12 @@ public final class ExpirationSchedule {
     return bounded(redis.zrem(args)).mapEmpty();
   }
 
+  /** How many orders wait: scheduled, and claimed but not yet acknowledged. */
+  public Future<long[]> depth() {
+    return bounded(redis.zcard(DUE)).compose(due -> bounded(redis.zcard(CLAIMED))
+        .map(claimed -> new long[] {due.toLong(), claimed.toLong()}));
+  }
+
   private <T> Future<T> bounded(Future<T> call) {
     return call.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
   }

@@ -25,7 +25,7 @@ public final class GatewayFixture {
   /** With {@code trustedProxyHops} reverse proxies in front whose forwarded headers count. */
   public static GatewayConfig config(long serviceTimeoutMillis, boolean secureCookie, int trustedProxyHops) {
     return new GatewayConfig("127.0.0.1", 0, BODY_LIMIT, JWT_KEY, 3600, secureCookie, serviceTimeoutMillis,
-        List.of("https://shop.example.com"), trustedProxyHops, false, "", 10, "usd", WEBHOOK_SECRET);
+        List.of("https://shop.example.com"), trustedProxyHops, false, "", 10, "usd", WEBHOOK_SECRET, 0);
   }
 
   public static Future<WebClient> start(Vertx vertx, GatewayConfig config) {

@@ -9,6 +9,7 @@ import dev.ticketing.payments.domain.OrderLease;
 import dev.ticketing.payments.domain.PaymentInput;
 import dev.ticketing.payments.domain.PaymentOrder;
 import dev.ticketing.payments.remote.OrdersClient;
+import dev.ticketing.payments.settle.PaymentOutcomes;
 import dev.ticketing.payments.settle.Refunds;
 import dev.ticketing.payments.settle.Settlement;
 import dev.ticketing.payments.store.OrderStore;
@@ -144,6 +145,7 @@ public final class CreatePaymentHandler implements CommandHandler {
   /** Counts the decline and closes the attempt; the order stays payable, with this card or another. */
   private <T> Future<T> declined(PaymentOrder order, CardDeclined declined) {
     log.info("Card declined for order {} ({})", order.id(), declined.declineCode());
+    PaymentOutcomes.DECLINED.count();
     return orders.recordDecline(order.id())
         .onFailure(failure -> log.warn("Decline of order {} not recorded: {}", order.id(), failure.getMessage()))
         .transform(counted -> Future.failedFuture(new PaymentRequired(declined.getMessage())));

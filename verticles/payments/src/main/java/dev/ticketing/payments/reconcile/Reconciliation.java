@@ -1,6 +1,7 @@
 package dev.ticketing.payments.reconcile;
 
 import dev.ticketing.payments.domain.PaymentOrder;
+import dev.ticketing.payments.settle.PaymentOutcomes;
 import dev.ticketing.payments.settle.Refunds;
 import dev.ticketing.payments.settle.Settlement;
 import dev.ticketing.payments.store.OrderStore;
@@ -75,11 +76,11 @@ public final class Reconciliation {
   private Future<?> settle(PaymentOrder order, IntentState state) {
     if (state.succeeded()) {
       log.warn("order {}: intent {} succeeded but nobody recorded it; recording it now", order.id(), state.id());
-      return settlement.succeeded(order, state.id());
+      return settlement.succeeded(order, state.id()).onSuccess(recorded -> PaymentOutcomes.RECONCILED_PAID.count());
     }
     if (state.settledUnpaid()) {
       log.info("order {}: intent {} took nothing ({}); attempt closed", order.id(), state.id(), state.status());
-      return orders.closeAttempt(order.id());
+      return orders.closeAttempt(order.id()).onSuccess(closed -> PaymentOutcomes.RECONCILED_CLOSED.count());
     }
     log.info("order {}: intent {} is still {}; looking again later", order.id(), state.id(), state.status());
     return orders.openAttempts().postpone(order.id(), System.currentTimeMillis() + reconcileAfterMillis);

@@ -52,7 +52,10 @@ public final class Refunds {
             ? Future.succeededFuture("re_unrecorded") // refunded by an attempt whose answer we lost; Stripe no longer says which
             : Future.failedFuture(failure))
         .compose(refundId -> orders.recordRefund(order.id(), new Refund(refundId, clock.instant())))
-        .onSuccess(recorded -> log.info("Order {} is cancelled: payment {} refunded", order.id(), stripeId))
+        .onSuccess(recorded -> {
+          log.info("Order {} is cancelled: payment {} refunded", order.id(), stripeId);
+          PaymentOutcomes.REFUNDED.count();
+        })
         .onFailure(failure -> log.warn("Refund of order {} (payment {}) failed, will be retried: {}", order.id(), stripeId,
             failure.getMessage()));
   }

@@ -35,6 +35,7 @@ public final class Settlement {
     }
     return orders.recordPayment(order, Payment.of(order.id(), intentId, clock.instant())).compose(stored -> {
       log.info("Order {} paid by {} (payment {})", order.id(), intentId, stored.payment().id());
+      PaymentOutcomes.SUCCEEDED.count();
       if (stored.owesRefund()) {
         return refunds.refund(stored).otherwiseEmpty().map(stored);
       }

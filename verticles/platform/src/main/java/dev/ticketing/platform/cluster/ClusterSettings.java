@@ -16,9 +16,17 @@ import java.util.List;
  * @param interfaceMask the network interface to bind, for example 10.0.*.* (empty: any)
  * @param busHost      the address the event bus listens on and advertises
  * @param kubernetesServiceDns headless service used when join is kubernetes
+ * @param failureDetectionSeconds a member silent this long is taken out of the cluster (Hazelcast's
+ *                     default is 60 s; while a cut-off member is still listed, half the requests
+ *                     routed to it wait for their timeout, so we notice sooner)
+ * @param mergeCheckSeconds how often a member looks for another half of a split cluster to merge
+ *                     with, once the network heals (Hazelcast's default waits 300 s, then 120 s)
+ * @param subscriptionCheckMillis how often {@link SubscriptionWatch} checks that the cluster still
+ *                     routes to this JVM's consumers (0: never)
  */
 public record ClusterSettings(String name, String join, List<String> members, int port,
-                              String interfaceMask, String busHost, String kubernetesServiceDns) {
+                              String interfaceMask, String busHost, String kubernetesServiceDns,
+                              int failureDetectionSeconds, int mergeCheckSeconds, long subscriptionCheckMillis) {
 
   public static ClusterSettings from(Settings settings) {
     String join = settings.string("CLUSTER_JOIN", "tcp").toLowerCase();
@@ -42,6 +50,9 @@ public record ClusterSettings(String name, String join, List<String> members, in
         settings.integer("CLUSTER_PORT", 5701, 1, 65535),
         settings.string("CLUSTER_INTERFACE", "127.0.0.1"),
         settings.string("CLUSTER_HOST", "127.0.0.1"),
-        dns);
+        dns,
+        settings.integer("CLUSTER_FAILURE_DETECTION_SECONDS", 15, 2, 600),
+        settings.integer("CLUSTER_MERGE_CHECK_SECONDS", 20, 1, 3600),
+        settings.longInteger("CLUSTER_SUBSCRIPTION_CHECK_MS", 5000, 0, 600_000));
   }
 }

@@ -24,6 +24,12 @@ final class HazelcastConfigFactory {
     // a rolling update from a build with another count needs a new CLUSTER_NAME.
     config.setProperty("hazelcast.partition.count", "31");
     config.setProperty("hazelcast.logging.type", "slf4j");
+    // A partition: members on the far side are dropped after this much silence (heartbeats every
+    // 2 s), and the halves look for each other every mergeCheckSeconds once the network is back.
+    config.setProperty("hazelcast.heartbeat.interval.seconds", "2");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(settings.failureDetectionSeconds()));
+    config.setProperty("hazelcast.merge.first.run.delay.seconds", String.valueOf(settings.mergeCheckSeconds()));
+    config.setProperty("hazelcast.merge.next.run.delay.seconds", String.valueOf(settings.mergeCheckSeconds()));
     // Our SIGTERM handler closes Vert.x (which leaves the cluster) in order; Hazelcast's own hook would race it.
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
 

@@ -5,11 +5,12 @@ import dev.ticketing.contracts.commands.CommandHeaders;
 import dev.ticketing.contracts.commands.EncodedReply;
 import dev.ticketing.contracts.errors.ApiError;
 import dev.ticketing.contracts.errors.ApiException;
+import dev.ticketing.platform.cluster.Subscription;
+import dev.ticketing.platform.cluster.Subscriptions;
 import dev.ticketing.platform.logging.RequestIds;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -31,19 +32,19 @@ public final class CommandBinder {
   static final String UNAVAILABLE_MESSAGE = "The service is temporarily unavailable, try again shortly";
 
   private final Vertx vertx;
-  private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
+  private final List<Subscription> consumers = new ArrayList<>();
 
   public CommandBinder(Vertx vertx) {
     this.vertx = vertx;
   }
 
   public CommandBinder bind(Command command, CommandHandler handler) {
-    consumers.add(vertx.eventBus().consumer(command.address(), message -> dispatch(command, handler, message)));
+    consumers.add(Subscriptions.of(vertx).consumer(command.address(), message -> dispatch(command, handler, message)));
     return this;
   }
 
   public Future<Void> completion() {
-    return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
+    return Future.all(consumers.stream().map(Subscription::completion).toList()).mapEmpty();
   }
 
   private void dispatch(Command command, CommandHandler handler, Message<Object> message) {

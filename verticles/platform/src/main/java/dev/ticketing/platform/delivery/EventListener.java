@@ -3,6 +3,7 @@ package dev.ticketing.platform.delivery;
 import dev.ticketing.contracts.events.ConsumerGroup;
 import dev.ticketing.contracts.events.EventPayload;
 import dev.ticketing.contracts.events.Subject;
+import dev.ticketing.platform.cluster.Subscriptions;
 import dev.ticketing.platform.logging.RequestIds;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -41,7 +42,7 @@ public abstract class EventListener<P extends EventPayload> {
 
   /** Starts consuming; the future completes when the consumer is registered across the cluster. */
   public final Future<Void> register(Vertx vertx) {
-    return vertx.eventBus().<JsonObject>consumer(subject.address(group), this::receive).completion();
+    return Subscriptions.of(vertx).<JsonObject>consumer(subject.address(group), this::receive).completion();
   }
 
   @SuppressWarnings("unchecked")

@@ -66,7 +66,7 @@ public final class OutboxRelay {
   private final Map<String, Integer> failures = new HashMap<>();
   private final Map<String, Integer> refusals = new HashMap<>();
   private final Map<String, List<Promise<JsonObject>>> waiters = new HashMap<>();
-  private final RelayCounters counters = new RelayCounters();
+  private final RelayCounters counters;
   private boolean sweeping;
   private boolean stopped;
   private Promise<Void> idle;
@@ -77,6 +77,7 @@ public final class OutboxRelay {
     this.context = vertx.getOrCreateContext();
     this.collection = collection;
     this.settings = settings;
+    this.counters = new RelayCounters(collection);
     this.store = new OutboxStore(mongo, collection, settings.storeTimeoutMillis());
     this.pending = new DueKeys(mongo, collection, Outbox.PENDING);
     this.deadLetters = new DeadLetters(mongo, collection);
@@ -298,7 +299,7 @@ public final class OutboxRelay {
     return deadLetters.add(entry, refused, refusal.failureCode() + " " + refusal.getMessage())
         .map(added -> {
           refusals.remove(entry.id());
-          counters.setAside();
+          counters.setAside(entry.group());
           log.error("{} entry {} ({} for group {}) set aside as a dead letter after {} refusals",
               collection, entry.id(), entry.subject().wireName(), entry.group().wireName(), refused);
           release(entry).forEach(waiter -> waiter.tryFail("the consumer refused the event"));
@@ -307,7 +308,7 @@ public final class OutboxRelay {
   }
 
   private void acknowledged(OutboxEntry entry, JsonObject reply) {
-    counters.delivered(System.currentTimeMillis() - entry.at());
+    counters.delivered(entry.group(), System.currentTimeMillis() - entry.at());
     refusals.remove(entry.id());
     release(entry).forEach(waiter -> waiter.tryComplete(reply));
   }

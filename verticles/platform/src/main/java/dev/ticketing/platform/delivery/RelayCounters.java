@@ -1,19 +1,39 @@
 package dev.ticketing.platform.delivery;
 
+import dev.ticketing.contracts.events.ConsumerGroup;
+import dev.ticketing.platform.metrics.Metrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What one relay has done, readable from any thread (tests, metrics): entries acknowledged, failed
- * passes scheduled again, entries set aside as dead letters, and the delay from an entry's write
- * to its acknowledgement (last and largest seen), which is the event lag its consumers see.
+ * What one relay has done, readable from any thread (tests) and exported as metrics: entries
+ * acknowledged, failed passes scheduled again, entries set aside as dead letters, and the delay
+ * from an entry's write to its acknowledgement, which is the event lag its consumers see:
+ * {@code ticketing_outbox_delivered_total}, {@code ticketing_outbox_failed_attempts_total},
+ * {@code ticketing_outbox_dead_lettered_total} and {@code ticketing_outbox_delivery_lag_seconds},
+ * per collection and (but for failed passes, which are per document) consumer group.
  */
 public final class RelayCounters {
 
+  private final String collection;
+  private final MeterRegistry registry = Metrics.registry();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failedAttempts = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
   private final AtomicLong lastLagMillis = new AtomicLong();
   private final AtomicLong maxLagMillis = new AtomicLong();
+  private final Counter failedMeter;
+
+  RelayCounters(String collection) {
+    this.collection = collection;
+    this.failedMeter = Counter.builder("ticketing_outbox_failed_attempts")
+        .description("Delivery passes over a document that did not settle and were scheduled again")
+        .tag("collection", collection).register(registry);
+  }
 
   public long delivered() {
     return delivered.get();
@@ -35,18 +55,27 @@ public final class RelayCounters {
     return maxLagMillis.get();
   }
 
-  void delivered(long lagMillis) {
+  void delivered(ConsumerGroup group, long lagMillis) {
     delivered.incrementAndGet();
     long lag = Math.max(0, lagMillis);
     lastLagMillis.set(lag);
     maxLagMillis.accumulateAndGet(lag, Math::max);
+    Counter.builder("ticketing_outbox_delivered").description("Outbox entries their consumer group acknowledged")
+        .tags("collection", collection, "group", group.wireName()).register(registry).increment();
+    Timer.builder("ticketing_outbox_delivery_lag").description("From an event's write to its group's acknowledgement")
+        .tags("collection", collection, "group", group.wireName())
+        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(5))
+        .register(registry).record(lag, TimeUnit.MILLISECONDS);
   }
 
   void failedAttempt() {
     failedAttempts.incrementAndGet();
+    failedMeter.increment();
   }
 
-  void setAside() {
+  void setAside(ConsumerGroup group) {
     deadLettered.incrementAndGet();
+    Counter.builder("ticketing_outbox_dead_lettered").description("Outbox entries set aside after too many refusals")
+        .tags("collection", collection, "group", group.wireName()).register(registry).increment();
   }
 }

@@ -1,6 +1,7 @@
 package dev.ticketing.platform.health;
 
 import dev.ticketing.contracts.commands.Service;
+import dev.ticketing.platform.cluster.Subscriptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -10,7 +11,9 @@ import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import dev.ticketing.platform.delivery.OutboxAdmin;
+import dev.ticketing.platform.delivery.OutboxGauges;
 import dev.ticketing.platform.delivery.OutboxRelay;
+import dev.ticketing.platform.metrics.Metrics;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import java.util.List;
 import java.util.function.Supplier;
@@ -18,8 +21,8 @@ import java.util.function.Supplier;
 /**
  * {@code /health} (the process answers: liveness) and {@code /ready} (every dependency this
  * service needs answers: readiness), with vertx-health-check. A service registers one readiness
- * check per dependency; the gateway mounts the routes on its public router, the other services
- * on a small management server ({@link #serve}).
+ * check per dependency. Every JVM serves them on a small management server ({@link #serve}), with
+ * its metrics; the gateway also mounts them on its public router, for load balancers.
  */
 public final class Health {
 
@@ -46,7 +49,7 @@ public final class Health {
    * readiness check of this JVM passes, so "the gateway is ready" means "every service is".
    */
   public Future<Void> answerPings(Service service) {
-    return vertx.eventBus().consumer(service.pingAddress(), message -> readiness.checkStatus().onComplete(result -> {
+    return Subscriptions.of(vertx).consumer(service.pingAddress(), message -> readiness.checkStatus().onComplete(result -> {
       if (result.succeeded() && CheckResult.isUp(result.result())) {
         message.reply(new JsonObject().put("status", "UP"));
       } else {
@@ -64,12 +67,18 @@ public final class Health {
 
   /**
    * Serves the two routes on {@code port} (0 picks a free one), with the operator's view of the
-   * given relays' outboxes (see {@link OutboxAdmin}). A management port, never the public one.
+   * given relays' outboxes (see {@link OutboxAdmin}) and this JVM's metrics at {@code /metrics}
+   * (the relays' backlogs among them, see {@link OutboxGauges}). A management port, never the
+   * public one: nothing here is for the internet.
    */
   public Future<HttpServer> serve(int port, OutboxRelay... relays) {
     Router router = Router.router(vertx);
     mount(router);
     OutboxAdmin.mount(router, List.of(relays));
+    Metrics.mount(router);
+    if (relays.length > 0) {
+      OutboxGauges.watch(vertx, List.of(relays));
+    }
     return vertx.createHttpServer().requestHandler(router).listen(port, "0.0.0.0");
   }
 }

@@ -2,9 +2,11 @@ package dev.ticketing.platform.launch;
 
 import dev.ticketing.platform.cluster.ClusterSettings;
 import dev.ticketing.platform.cluster.ClusteredVertx;
+import dev.ticketing.platform.cluster.SubscriptionWatch;
 import dev.ticketing.platform.config.ConfigException;
 import dev.ticketing.platform.config.ConfigLoader;
 import dev.ticketing.platform.config.Settings;
+import dev.ticketing.platform.metrics.Metrics;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -26,6 +28,8 @@ public final class ServiceLauncher {
   private static final Logger log = LoggerFactory.getLogger(ServiceLauncher.class);
   private static final int EXIT_CONFIG = 2;
   private static final int EXIT_START = 3;
+  /** The cluster would not route to us again: a supervisor starts a clean JVM. */
+  private static final int EXIT_LOST_SUBSCRIPTION = 4;
   /** The appenders of logback.xml: text for a terminal, json (one object per line) for a collector. */
   private static final List<String> LOG_FORMATS = List.of("text", "json");
 
@@ -40,6 +44,7 @@ public final class ServiceLauncher {
       System.err.printf("%s cannot start. LOG_FORMAT must be one of %s, not '%s'%n", service, LOG_FORMATS, logFormat);
       System.exit(EXIT_CONFIG);
     }
+    Metrics.nameService(service);
     Settings settings;
     ClusterSettings cluster;
     Supplier<? extends Deployable> verticle;
@@ -67,6 +72,7 @@ public final class ServiceLauncher {
 
     vertx.deployVerticle(verticle, new DeploymentOptions())
         .onSuccess(id -> log.info("{} started in {} ms", service, (System.nanoTime() - began) / 1_000_000))
+        .onSuccess(id -> SubscriptionWatch.start(vertx, cluster.subscriptionCheckMillis(), () -> System.exit(EXIT_LOST_SUBSCRIPTION)))
         .onFailure(e -> {
           log.error("{} failed to start", service, e);
           vertx.close().onComplete(closed -> System.exit(EXIT_START));

@@ -21,7 +21,7 @@ public final class TestCluster {
   public TestCluster() {
     int base = Ports.freeRun(MEMBERS);
     List<String> members = IntStream.range(0, MEMBERS).mapToObj(i -> "127.0.0.1:" + (base + i)).toList();
-    settings = new ClusterSettings("test-" + UUID.randomUUID(), "tcp", members, base, "127.0.0.1", "127.0.0.1", "");
+    settings = new ClusterSettings("test-" + UUID.randomUUID(), "tcp", members, base, "127.0.0.1", "127.0.0.1", "", 15, 20, 0);
   }
 
   public ClusterSettings settings() {

@@ -1,11 +1,12 @@
 package dev.ticketing.tickets.catalog;
 
 import dev.ticketing.contracts.live.LiveTicketChange;
+import dev.ticketing.platform.cluster.Subscription;
+import dev.ticketing.platform.cluster.Subscriptions;
 import dev.ticketing.tickets.live.TicketFeed;
 import dev.ticketing.tickets.store.TicketStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,8 +48,8 @@ public final class CatalogSync {
   private final TicketStore store;
   private final TicketFeed feed;
   private final Map<String, Peer> peers = new HashMap<>();
-  private MessageConsumer<JsonObject> changes;
-  private MessageConsumer<JsonObject> heartbeats;
+  private Subscription changes;
+  private Subscription heartbeats;
   private long timer = -1;
   /** The earliest time a pending read-back must reach back to; MAX_VALUE when none is pending. */
   private long readBackFrom = Long.MAX_VALUE;
@@ -64,8 +65,9 @@ public final class CatalogSync {
   /** Subscribes, loads every ticket, reads back what changed meanwhile; then the catalog is current. */
   public Future<Void> start() {
     long subscribedAt = System.currentTimeMillis();
-    changes = vertx.eventBus().consumer(LiveTicketChange.ADDRESS, message -> changed(LiveTicketChange.fromJson(message.body())));
-    heartbeats = vertx.eventBus().consumer(TicketFeed.HEARTBEAT, message -> heartbeat(message.body()));
+    changes = Subscriptions.of(vertx).<JsonObject>consumer(LiveTicketChange.ADDRESS,
+        message -> changed(LiveTicketChange.fromJson(message.body())));
+    heartbeats = Subscriptions.of(vertx).<JsonObject>consumer(TicketFeed.HEARTBEAT, message -> heartbeat(message.body()));
     long began = System.nanoTime();
     return Future.all(changes.completion(), heartbeats.completion())
         .compose(subscribed -> store.loadAll(catalog::apply))
