@@ -20,7 +20,7 @@ OFFSET="${CHECK_PORT_OFFSET:-10000}"
 TAG=check
 SERVICES=(auth tickets orders expiration payments gateway)
 MODULES=(mongo-wire stripe-sandbox "${SERVICES[@]}")
-declare -A MGMT=([auth]=$((9101 + OFFSET)) [tickets]=$((9102 + OFFSET)) [orders]=$((9103 + OFFSET))
+declare -A MGMT=([gateway]=$((9100 + OFFSET)) [auth]=$((9101 + OFFSET)) [tickets]=$((9102 + OFFSET)) [orders]=$((9103 + OFFSET))
                  [expiration]=$((9104 + OFFSET)) [payments]=$((9105 + OFFSET)))
 HTTP_PORT=$((8080 + OFFSET))
 CLUSTER_PORT=$((5701 + OFFSET))
@@ -173,6 +173,7 @@ run expiration "ticketing/expiration:$TAG" "${cluster[@]}" "${redis[@]}" -e EXPI
 run payments "ticketing/payments:$TAG" "${cluster[@]}" "${mongo[@]}" -e PAYMENTS_MANAGEMENT_PORT="${MGMT[payments]}" \
   -e STRIPE_KEY=sk_test_local_sandbox -e STRIPE_API_BASE="http://127.0.0.1:$SANDBOX_PORT"
 run gateway "ticketing/gateway:$TAG" "${cluster[@]}" -e HTTP_PORT="$HTTP_PORT" -e JWT_KEY="$jwt_key" \
+  -e GATEWAY_MANAGEMENT_PORT="${MGMT[gateway]}" \
   -e STRIPE_WEBHOOK_SECRET="$webhook_secret"
 done_step "started ${#STARTED[@]} containers (gateway on $GATEWAY, Hazelcast from port $CLUSTER_PORT, cluster $CLUSTER_NAME)"
 
@@ -245,3 +246,13 @@ while :; do
   sleep 0.3
 done
 done_step "the gateway shows order $order_id complete"
+
+# ------------------------------------------------------------------ metrics from every container
+# Each JVM's management port serves Prometheus' text format; the gateway's counts the purchase's requests.
+for svc in "${!MGMT[@]}"; do
+  metrics="$(curl -fsS -m 5 "http://127.0.0.1:${MGMT[$svc]}/metrics")" || die "$svc: GET /metrics failed"
+  grep -q "service=\"$svc\"" <<<"$metrics" || die "$svc: /metrics has no series tagged service=\"$svc\""
+done
+curl -fsS -m 5 "http://127.0.0.1:${MGMT[gateway]}/metrics" | grep -q 'vertx_http_server_requests_total{.*route="/api/orders"' \
+  || die "the gateway's /metrics does not count requests by route"
+done_step "every container's /metrics answers, the gateway's with requests by route"

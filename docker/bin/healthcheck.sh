@@ -1,11 +1,11 @@
 #!/bin/bash
 # The image's HEALTHCHECK. Bash's /dev/tcp instead of curl: the JRE base images have no curl, and a
 # java single-file launch would cost a second JVM (~100 MB, seconds of CPU) every interval.
-# Services and the gateway: GET /health must answer 200. Stand-ins: their port must accept.
+# Services and the gateway: GET /health on the management port must answer 200. Stand-ins: their port must accept.
 set -euo pipefail
 module="${TICKETING_MODULE:?TICKETING_MODULE is set by the image}"
 case "$module" in
-  gateway) port="${HTTP_PORT:-8080}" ;;
+  gateway) port="${GATEWAY_MANAGEMENT_PORT:-9100}" ;;
   auth) port="${AUTH_MANAGEMENT_PORT:-9101}" ;;
   tickets) port="${TICKETS_MANAGEMENT_PORT:-9102}" ;;
   orders) port="${ORDERS_MANAGEMENT_PORT:-9103}" ;;

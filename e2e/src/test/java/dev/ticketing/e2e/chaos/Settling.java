@@ -14,10 +14,14 @@ import java.util.Map;
 record Settling(boolean settled, long millis, String left) {
 
   static Settling await(Vertx vertx, PrivateSystem system, Duration limit) throws InterruptedException {
+    return await(vertx, system.mongoUri(), system.stripeBase(), limit);
+  }
+
+  static Settling await(Vertx vertx, String mongoUri, String stripeBase, Duration limit) throws InterruptedException {
     long began = System.nanoTime();
     String left = "";
     while (System.nanoTime() - began < limit.toNanos()) {
-      Snapshot now = Snapshot.read(vertx, system.mongoUri(), system.stripeBase(), PrivateSystem.STRIPE_KEY);
+      Snapshot now = Snapshot.read(vertx, mongoUri, stripeBase, PrivateSystem.STRIPE_KEY);
       long live = now.orders.values().stream().filter(order -> "created".equals(order.getString("status"))).count();
       long open = now.paymentOrders.values().stream()
           .filter(order -> order.containsKey("attemptKey") || order.containsKey("refundKey")).count();

@@ -226,6 +226,9 @@ class DeploymentFilesTest {
         assertEquals(probe.equals("readinessProbe") ? "/ready" : "/health", http.get("path"), what + " " + probe);
         assertEquals(port, ports.get(String.valueOf(http.get("port"))), what + " " + probe + " is on " + portVariable(module));
       }
+      Map<String, Object> annotations = map(map(map(spec.get("template")).get("metadata")).get("annotations"));
+      assertEquals(String.valueOf(port), annotations.get("prometheus.io/port"), what + ": Prometheus scrapes the management port");
+      assertEquals("/metrics", annotations.get("prometheus.io/path"), what);
       Map<String, Object> resources = map(container.get("resources"));
       assertTrue(map(resources.get("requests")).containsKey("memory") && map(resources.get("limits")).containsKey("memory"), what);
       Map<String, Object> rolling = map(map(spec.get("strategy")).get("rollingUpdate"));
@@ -273,12 +276,12 @@ class DeploymentFilesTest {
     assertTrue(unread.isEmpty(), what + " sets variables that " + module + " never reads: " + unread);
   }
 
-  /** The management port's variable: the gateway serves /health and /ready on its HTTP port. */
+  /** The management port's variable: /health, /ready and /metrics are there, for every JVM. */
   private static String portVariable(String service) {
-    return service.equals("gateway") ? "HTTP_PORT" : service.toUpperCase() + "_MANAGEMENT_PORT";
+    return service.toUpperCase() + "_MANAGEMENT_PORT";
   }
 
-  /** The port conf/<service>.json gives it (conf/gateway.json: HTTP_PORT). */
+  /** The port conf/<service>.json gives it, else conf/README.md's table. */
   private static int defaultPort(String service) {
     Matcher matcher = Pattern.compile("\"" + portVariable(service) + "\"\\s*:\\s*(\\d+)").matcher(text("conf/" + service + ".json"));
     if (matcher.find()) {

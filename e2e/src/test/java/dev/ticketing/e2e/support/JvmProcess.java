@@ -8,14 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One of the system's runnable jars started as its own JVM, as ./ticketing does, with its log in a file. */
-final class JvmProcess {
+/**
+ * One of the system's runnable jars started as its own JVM, as ./ticketing does, with its log in a
+ * file; optionally behind a command prefix ({@code ip netns exec host-2}: on another "host").
+ */
+public final class JvmProcess {
 
   private static final List<String> HAZELCAST_FLAGS = List.of("--add-modules", "java.se",
       "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
       "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.management/sun.management=ALL-UNNAMED",
       "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
 
+  private final List<String> prefix;
   private final String name;
   private final Path jar;
   private final Map<String, String> environment;
@@ -23,13 +27,18 @@ final class JvmProcess {
   private Process process;
 
   JvmProcess(String name, Path jar, Map<String, String> environment, Path log) {
+    this(List.of(), name, jar, environment, log);
+  }
+
+  public JvmProcess(List<String> prefix, String name, Path jar, Map<String, String> environment, Path log) {
+    this.prefix = prefix;
     this.name = name;
     this.jar = jar;
     this.environment = environment;
     this.log = log;
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
@@ -41,13 +50,14 @@ final class JvmProcess {
     return process.pid();
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process != null && process.isAlive();
   }
 
-  void start() {
+  public void start() {
     // The same JDK that runs the tests, with the flags the runner script uses.
-    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(List.of(ProcessHandle.current().info().command().orElse("java"),
         "-Xmx192m", "-XX:+UseSerialGC", "-Xss512k", "-XX:+ExitOnOutOfMemoryError"));
     command.addAll(HAZELCAST_FLAGS);
     if (Runtime.version().feature() >= 24) {
@@ -67,7 +77,7 @@ final class JvmProcess {
   }
 
   /** SIGTERM, as `./ticketing down` does: the JVM leaves the cluster cleanly. */
-  void stop() {
+  public void stop() {
     end(false);
   }
 

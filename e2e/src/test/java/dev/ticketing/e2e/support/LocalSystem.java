@@ -85,6 +85,11 @@ public final class LocalSystem implements AutoCloseable {
     return "http://127.0.0.1:" + gatewayPort;
   }
 
+  /** A JVM's management port (/health, /ready, /metrics, /outbox). */
+  public int managementPort(String name) {
+    return managementPorts.get(name);
+  }
+
   /** The Mongo wire server every service uses (each in its own database), for checks behind the API. */
   public String mongoUri() {
     return mongoUri;
@@ -147,8 +152,10 @@ public final class LocalSystem implements AutoCloseable {
       started.add(launch(service, environment));
     }
     Map<String, String> gateway = new HashMap<>(shared);
+    int gatewayManagement = Ports.free();
+    managementPorts.put("gateway", gatewayManagement);
     gateway.putAll(Map.of("HTTP_HOST", "127.0.0.1", "HTTP_PORT", String.valueOf(gatewayPort), "JWT_KEY", JWT_KEY,
-        "STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET));
+        "STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET, "GATEWAY_MANAGEMENT_PORT", String.valueOf(gatewayManagement)));
     started.add(launch("gateway", gateway));
     awaitReady(started);
     // Remote handlers become visible ~1 s after a join: wait until the gateway sees every service we started.
@@ -194,8 +201,8 @@ public final class LocalSystem implements AutoCloseable {
   /** A service is ready when its /ready answers 200; the gateway when its own /health does. */
   private void awaitReady(List<JvmProcess> starting) {
     for (JvmProcess process : starting) {
-      String url = process.name().equals("gateway") ? baseUrl() + "/health"
-          : "http://127.0.0.1:" + managementPorts.get(process.name()) + "/ready";
+      String url = "http://127.0.0.1:" + managementPorts.get(process.name())
+          + (process.name().equals("gateway") ? "/health" : "/ready");
       await(process.name() + " ready (log: " + process.log() + ")", () -> {
         if (!process.isAlive()) {
           throw new IllegalStateException(process.name() + " exited; see " + process.log());

@@ -9,6 +9,7 @@ import dev.ticketing.payments.listeners.OrderCompletedListener;
 import dev.ticketing.payments.listeners.OrderCreatedListener;
 import dev.ticketing.payments.reconcile.Reconciliation;
 import dev.ticketing.payments.remote.OrdersClient;
+import dev.ticketing.payments.settle.PaymentOutcomes;
 import dev.ticketing.payments.settle.Refunds;
 import dev.ticketing.payments.settle.Settlement;
 import dev.ticketing.payments.store.OrderStore;
@@ -52,6 +53,7 @@ public final class PaymentsVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    PaymentOutcomes.register();
     Clock clock = Clock.systemUTC();
     mongo = Mongo.client(vertx, config.mongo());
     relay = new OutboxRelay(vertx, mongo, OrderStore.ORDERS, config.relay());

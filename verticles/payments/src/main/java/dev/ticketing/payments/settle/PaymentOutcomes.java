@@ -20,4 +20,9 @@ public enum PaymentOutcomes {
   public void count() {
     counter.increment();
   }
+
+  /** Creates every outcome's series at 0 when the service starts, so a rate is defined before the first payment. */
+  public static void register() {
+    values();
+  }
 }

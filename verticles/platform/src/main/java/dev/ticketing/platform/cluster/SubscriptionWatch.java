@@ -57,6 +57,8 @@ public final class SubscriptionWatch {
     this.giveUp = giveUp;
     Gauge.builder("ticketing_cluster_subscriptions_missing", missingNow, AtomicInteger::get)
         .description("Consumers of this JVM the cluster did not list at the last check").register(Metrics.registry());
+    Gauge.builder("ticketing_cluster_members", cluster, manager -> manager.getNodes().size())
+        .description("Members of the cluster as this JVM sees it: fewer than started means a partition").register(Metrics.registry());
   }
 
   /** Checks every {@code periodMillis} (0: never); nothing to do on a Vert.x that is not clustered. */
