@@ -34,7 +34,7 @@ public final class BenchMain {
     Path work = root.resolve("bench/target/run");
     deleteRecursively(work);
     Vertx vertx = Vertx.vertx();
-    try (PrivateSystem system = new PrivateSystem(root, work.resolve("data"), BenchSettings.SYSTEM, 1)) {
+    try (PrivateSystem system = new PrivateSystem(root, work.resolve("data"), BenchSettings.SYSTEM, settings.instances())) {
       new BenchRun(vertx, system, report, settings, jar, javaOptions).run();
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get();

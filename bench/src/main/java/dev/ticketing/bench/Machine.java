@@ -16,8 +16,9 @@ final class Machine {
         + "- machine: " + Runtime.getRuntime().availableProcessors() + " cores (" + cpu() + "), " + memory() + " memory; "
         + System.getProperty("os.name") + " " + System.getProperty("os.version") + "\n"
         + "- JDK: " + System.getProperty("java.vm.name") + " " + Runtime.version() + "; Vert.x " + vertxVersion() + "\n"
-        + "- the whole system (one JVM per service, the Mongo wire stand-in, Redis, the Stripe sandbox) and this load\n"
+        + "- the whole system (one JVM per service instance, the Mongo wire stand-in, Redis, the Stripe sandbox) and this load\n"
         + "  generator share the machine; every JVM runs with the runner's flags (TICKETING_JAVA_OPTS)\n"
+        + "- instances: " + settings.instances() + " each of tickets, orders, payments and the gateway (load through the first gateway)\n"
         + "- rounds: " + settings.rounds() + " of each warm figure; " + settings.load().toSeconds() + " s per browse load; "
         + "storm " + settings.storm() + " orders; growth " + settings.growth() + " tickets and orders\n";
   }

@@ -17,7 +17,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The multi-host partition test ({@code ./ticketing multihost}; short form {@code e2e/MultiHostIT}):
+ * The multi-host partition test ({@code ./ticketing multihost}; short form in {@code e2e/ChaosIT}):
  * the system spread over three network namespaces ({@link SpreadSystem}), a steady purchase stream
  * through the gateway on host 1, then host 3 (the second instances of tickets, orders and payments)
  * cut off for 20 s and healed. It checks that purchases went on during the cut, that the cluster

@@ -51,6 +51,7 @@ public final class ServiceLauncher {
     try {
       settings = Settings.of(ConfigLoader.load(service));
       cluster = ClusterSettings.from(settings);
+      Metrics.configure(settings);
       verticle = verticles.apply(settings);
       settings.validate();
     } catch (ConfigException e) {

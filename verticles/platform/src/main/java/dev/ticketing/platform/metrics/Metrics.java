@@ -1,5 +1,6 @@
 package dev.ticketing.platform.metrics;
 
+import dev.ticketing.platform.config.Settings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -41,13 +42,27 @@ public final class Metrics {
     return REGISTRY;
   }
 
+  /** Whether Vert.x measures itself (METRICS_VERTX); our own meters are always there. */
+  private static volatile boolean vertxMeasured = true;
+
   /** Tags every series of this JVM with the service's name; called once, before any meter exists. */
   public static void nameService(String service) {
     REGISTRY.config().commonTags("service", service);
   }
 
+  /**
+   * METRICS_VERTX (true): false leaves out what Vert.x measures of itself (HTTP, event bus, pools,
+   * JVM), keeping the service's own meters; for measuring what the instrumentation costs.
+   */
+  public static void configure(Settings settings) {
+    vertxMeasured = settings.bool("METRICS_VERTX", true);
+  }
+
   /** Vert.x with its own metrics reported to this registry, with the labels our dashboards group by. */
   public static VertxBuilder instrument(VertxBuilder builder, VertxOptions options) {
+    if (!vertxMeasured) {
+      return builder.with(options);
+    }
     options.setMetricsOptions(new MicrometerMetricsOptions()
         .setEnabled(true)
         .setJvmMetricsEnabled(true)
