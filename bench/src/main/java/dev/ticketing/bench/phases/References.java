@@ -49,6 +49,7 @@ public final class References implements AutoCloseable {
   private void start(Path jar, List<String> javaOptions, String main, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
     command.addAll(javaOptions);
+    command.addAll(ManifestFlags.of(jar));
     command.addAll(List.of("-cp", jar.toString(), main));
     command.addAll(List.of(args));
     processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());

@@ -83,7 +83,7 @@ class DeploymentFilesTest {
     assertFalse(readBy.get("tickets").contains("JWT_KEY"), "only the gateway reads JWT_KEY");
     assertTrue(readBy.get("mongo-wire").contains("MONGO_WIRE_FILE"));
     assertTrue(readBy.get("gateway").contains("JAVA_OPTS"), "the image's entrypoint reads JAVA_OPTS");
-    assertFalse(readBy.get("gateway").contains("GATEWAY_MANAGEMENT_PORT"), "nothing reads it: the gateway serves /health on HTTP_PORT");
+    assertTrue(readBy.get("gateway").contains("GATEWAY_MANAGEMENT_PORT"), "the gateway serves /health, /ready and /metrics there");
   }
 
   @Test

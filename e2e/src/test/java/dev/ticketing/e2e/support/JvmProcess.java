@@ -14,11 +14,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JvmProcess {
 
-  private static final List<String> HAZELCAST_FLAGS = List.of("--add-modules", "java.se",
-      "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-      "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.management/sun.management=ALL-UNNAMED",
-      "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
-
   private final List<String> prefix;
   private final String name;
   private final Path jar;
@@ -59,7 +54,6 @@ public final class JvmProcess {
     List<String> command = new ArrayList<>(prefix);
     command.addAll(List.of(ProcessHandle.current().info().command().orElse("java"),
         "-Xmx192m", "-XX:+UseSerialGC", "-Xss512k", "-XX:+ExitOnOutOfMemoryError"));
-    command.addAll(HAZELCAST_FLAGS);
     if (Runtime.version().feature() >= 24) {
       command.add("--sun-misc-unsafe-memory-access=allow");
     }

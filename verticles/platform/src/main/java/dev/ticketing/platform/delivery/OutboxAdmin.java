@@ -1,5 +1,6 @@
 package dev.ticketing.platform.delivery;
 
+import dev.ticketing.contracts.errors.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -76,7 +77,6 @@ public final class OutboxAdmin {
   private static void answer(RoutingContext ctx, Future<JsonObject> result) {
     result.onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json.encode()))
         .onFailure(failure -> ctx.response().setStatusCode(503).putHeader("Content-Type", "application/json")
-            .end(new JsonObject().put("errors", new JsonArray().add(new JsonObject()
-                .put("message", "The store did not answer: " + failure.getMessage()))).encode()));
+            .end(new ApiException(503, "The store did not answer: " + failure.getMessage()).toJson().encode()));
   }
 }

@@ -17,8 +17,7 @@ public final class ShowTicketHandler implements CommandHandler {
 
   @Override
   public Future<?> handle(CommandRequest request) {
-    String id = request.body().getValue("id") instanceof String text ? text : null;
-    return tickets.view(id).compose(ticket -> ticket == null
+    return tickets.view(TicketIds.named(request)).compose(ticket -> ticket == null
         ? Future.failedFuture(new NotFound("Ticket not found"))
         : Future.succeededFuture(ticket.toJson()));
   }

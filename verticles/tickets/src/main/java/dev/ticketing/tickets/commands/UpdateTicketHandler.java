@@ -33,7 +33,7 @@ public final class UpdateTicketHandler implements CommandHandler {
   public Future<?> handle(CommandRequest request) {
     String userId = request.requireUser();
     TicketDraft draft = TicketRules.check(request.body().getValue("title"), request.body().getValue("price"));
-    String id = request.body().getValue("id") instanceof String text ? text : null;
+    String id = TicketIds.named(request);
     return tickets.modify(id, current -> edit(current, userId, draft))
         .onSuccess(ticket -> log.info("ticket {} edited by user {}, now v{} (request {})",
             ticket.id(), userId, ticket.version(), request.requestId()))

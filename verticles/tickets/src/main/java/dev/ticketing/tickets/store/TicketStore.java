@@ -87,11 +87,8 @@ public final class TicketStore {
         });
   }
 
-  /** The ticket, or null when there is none with this id (also for ids that cannot exist). */
+  /** The ticket, or null when there is none with this id. */
   public Future<Ticket> find(String id) {
-    if (!Ids.isWellFormed(id)) {
-      return Future.succeededFuture(null);
-    }
     return mongo.findOne(COLLECTION, new JsonObject().put("_id", id), Outbox.withoutOutbox()).map(TicketDocuments::fromDocument);
   }
 
@@ -186,7 +183,7 @@ public final class TicketStore {
   /** The ticket as anyone sees it, or null when there is none: from the catalog, else from the database (then kept). */
   public Future<TicketView> view(String id) {
     TicketView held = catalog.find(id);
-    if (held != null || !Ids.isWellFormed(id)) {
+    if (held != null) {
       return Future.succeededFuture(held);
     }
     // Listed a moment ago by another instance whose change has not arrived yet, or not a ticket at all.
