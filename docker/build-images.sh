@@ -6,6 +6,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+# shellcheck source=docker/module-dir.sh
+source "$ROOT/docker/module-dir.sh"
 BASE_IMAGE="${BASE_IMAGE:-eclipse-temurin:21-jre}"
 TAG="${TAG:-latest}"
 MODULES=(auth tickets orders expiration payments gateway mongo-wire stripe-sandbox)
@@ -20,11 +22,12 @@ for module in "${MODULES[@]}"; do
     echo "built ticketing/redis:$TAG"
     continue
   fi
-  jar="verticles/$module/target/$module.jar"
+  dir="$(module_dir "$module")"
+  jar="$dir/target/$module.jar"
   [ -f "$ROOT/$jar" ] || { echo "missing $jar: run mvn -B -o package -DskipTests first" >&2; exit 1; }
   # Only what the image needs goes to the engine (the repository is gigabytes of build output).
   tar -C "$ROOT" -c docker/Dockerfile docker/bin conf "$jar" \
-    | docker build -q -f docker/Dockerfile --build-arg BASE_IMAGE="$BASE_IMAGE" --build-arg MODULE="$module" \
+    | docker build -q -f docker/Dockerfile --build-arg BASE_IMAGE="$BASE_IMAGE" --build-arg MODULE="$module" --build-arg MODULE_DIR="$dir" \
         -t "ticketing/$module:$TAG" - >/dev/null
   echo "built ticketing/$module:$TAG"
 done

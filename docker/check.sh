@@ -14,6 +14,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+# shellcheck source=docker/module-dir.sh
+source "$ROOT/docker/module-dir.sh"
 STATE="${CHECK_STATE_DIR:-/var/tmp/ticketing-docker}"
 BASE_IMAGE="${CHECK_BASE_IMAGE:-ticketing/base:trixie}"
 OFFSET="${CHECK_PORT_OFFSET:-10000}"
@@ -123,9 +125,12 @@ else
 fi
 
 missing=()
-for module in "${MODULES[@]}"; do [ -f "$ROOT/verticles/$module/target/$module.jar" ] || missing+=("$module"); done
+missing_dirs=()
+for module in "${MODULES[@]}"; do
+  [ -f "$ROOT/$(module_dir "$module")/target/$module.jar" ] || { missing+=("$module"); missing_dirs+=("$(module_dir "$module")"); }
+done
 if [ ${#missing[@]} -gt 0 ]; then
-  (cd "$ROOT" && mvn -q -B -o package -DskipTests -pl "$(IFS=,; echo "${missing[*]/#/verticles/}")" -am) \
+  (cd "$ROOT" && mvn -q -B -o package -DskipTests -pl "$(IFS=,; echo "${missing_dirs[*]}")" -am) \
     || die "mvn package failed"
   done_step "built the jars of ${missing[*]}"
 fi

@@ -152,11 +152,7 @@ final class SpreadSystem implements AutoCloseable {
   }
 
   private void launch(List<String> prefix, String name, String module, Map<String, String> environment) {
-    Path jar = root.resolve("verticles").resolve(module).resolve("target").resolve(module + ".jar");
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: build first (./ticketing multihost does)");
-    }
-    JvmProcess process = new JvmProcess(prefix, name, jar, environment, work.resolve(name + ".log"));
+    JvmProcess process = new JvmProcess(prefix, name, JvmProcess.jarOf(root, module), environment, work.resolve(name + ".log"));
     processes.put(name, process);
     process.start();
   }

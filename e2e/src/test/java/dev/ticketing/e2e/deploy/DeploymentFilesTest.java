@@ -69,7 +69,7 @@ class DeploymentFilesTest {
     }
     for (String standIn : STAND_INS) {
       Set<String> names = new HashSet<>(image);
-      names.addAll(literals(root.resolve("verticles/" + standIn + "/src/main/java")));
+      names.addAll(literals(root.resolve("standins/" + standIn + "/src/main/java")));
       readBy.put(standIn, names);
     }
     // Dockerfile.redis: redis-server's command line, no variables.

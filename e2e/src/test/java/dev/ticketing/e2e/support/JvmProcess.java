@@ -2,6 +2,7 @@ package dev.ticketing.e2e.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,19 @@ public final class JvmProcess {
     this.jar = jar;
     this.environment = environment;
     this.log = log;
+  }
+
+  /**
+   * The runnable jar of {@code module} as the build leaves it: the product's verticles under
+   * verticles/, the MongoDB and Stripe stand-ins under standins/.
+   */
+  public static Path jarOf(Path root, String module) {
+    String folder = module.equals("mongo-wire") || module.equals("stripe-sandbox") ? "standins" : "verticles";
+    Path jar = root.resolve(folder).resolve(module).resolve("target").resolve(module + ".jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: build first (mvn verify packages before the end-to-end tests)");
+    }
+    return jar;
   }
 
   public String name() {

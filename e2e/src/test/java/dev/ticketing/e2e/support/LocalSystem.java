@@ -188,11 +188,7 @@ public final class LocalSystem implements AutoCloseable {
   }
 
   private JvmProcess launch(String name, Map<String, String> environment) {
-    Path jar = root.resolve("verticles").resolve(name).resolve("target").resolve(name + ".jar");
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: run the tests with `mvn verify` (it packages first)");
-    }
-    JvmProcess process = new JvmProcess(name, jar, environment, logs.resolve(name + ".log"));
+    JvmProcess process = new JvmProcess(name, JvmProcess.jarOf(root, name), environment, logs.resolve(name + ".log"));
     processes.put(name, process);
     process.start();
     return process;

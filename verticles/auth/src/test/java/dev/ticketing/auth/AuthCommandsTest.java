@@ -12,7 +12,7 @@ import dev.ticketing.contracts.errors.ApiError;
 import dev.ticketing.contracts.errors.ApiException;
 import dev.ticketing.platform.mongo.Mongo;
 import dev.ticketing.platform.testing.EmbeddedMongo;
-import dev.ticketing.platform.testing.RedisProcess;
+import dev.ticketing.platform.testing.RedisServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every auth rule, against the real Mongo wire server and a real redis-server. */
 @ExtendWith(VertxExtension.class)
@@ -32,17 +33,16 @@ class AuthCommandsTest {
 
   private static final SigninLimits GENEROUS = new SigninLimits(10, 300, 900);
   private static EmbeddedMongo mongo;
-  private static RedisProcess redis;
+  @RegisterExtension
+  static final RedisServer redis = new RedisServer();
 
   @BeforeAll
   static void startStores() {
     mongo = new EmbeddedMongo();
-    redis = new RedisProcess();
   }
 
   @AfterAll
   static void stopStores() {
-    redis.close();
     mongo.close();
   }
 

@@ -5,7 +5,7 @@ import dev.ticketing.contracts.commands.Command;
 import dev.ticketing.contracts.commands.CommandHeaders;
 import dev.ticketing.contracts.errors.ApiException;
 import dev.ticketing.platform.testing.EmbeddedMongo;
-import dev.ticketing.platform.testing.RedisProcess;
+import dev.ticketing.platform.testing.RedisServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -18,7 +18,7 @@ final class AuthFixture {
   private AuthFixture() {
   }
 
-  static AuthConfig config(EmbeddedMongo mongo, RedisProcess redis, SigninLimits limits) {
+  static AuthConfig config(EmbeddedMongo mongo, RedisServer redis, SigninLimits limits) {
     return new AuthConfig(mongo.settings("auth"), redis.settings(), 0, 10, limits);
   }
 

@@ -4,7 +4,7 @@ import dev.ticketing.contracts.events.ConsumerGroup;
 import dev.ticketing.contracts.events.OrderCreated;
 import dev.ticketing.contracts.events.Subject;
 import dev.ticketing.expiration.store.ExpirationSchedule;
-import dev.ticketing.platform.testing.RedisProcess;
+import dev.ticketing.platform.testing.RedisServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -22,12 +22,12 @@ public final class ExpirationFixtures {
   }
 
   /** Fast polls and a short lease, so retries happen within a test. */
-  public static ExpirationConfig fastConfig(RedisProcess redis) {
+  public static ExpirationConfig fastConfig(RedisServer redis) {
     return new ExpirationConfig(redis.settings(), 0, 20, 500, 800, 256, 400);
   }
 
   /** The production lease and timeout: nothing should need a retry. */
-  public static ExpirationConfig productionLease(RedisProcess redis) {
+  public static ExpirationConfig productionLease(RedisServer redis) {
     return new ExpirationConfig(redis.settings(), 0, 20, 500, 10_000, 256, 5_000);
   }
 

@@ -15,7 +15,7 @@ import dev.ticketing.expiration.Deliveries;
 import dev.ticketing.expiration.ExpirationVerticle;
 import dev.ticketing.expiration.store.ExpirationSchedule;
 import dev.ticketing.platform.testing.Eventually;
-import dev.ticketing.platform.testing.RedisProcess;
+import dev.ticketing.platform.testing.RedisServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -28,18 +28,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Due orders reach the orders service, leave Redis only once acknowledged, and are retried until then. */
 @ExtendWith(VertxExtension.class)
 class ExpiryDeliveryTest {
 
-  private RedisProcess redisServer;
+  @RegisterExtension
+  final RedisServer redisServer = new RedisServer();
   private RedisAPI redis;
   private ExpirationVerticle expiration;
 
   @BeforeEach
   void start(Vertx vertx, VertxTestContext test) {
-    redisServer = new RedisProcess();
     redis = redisServer.settings().client(vertx);
     expiration = new ExpirationVerticle(fastConfig(redisServer));
     vertx.deployVerticle(expiration).onComplete(test.succeedingThenComplete());
@@ -49,7 +50,6 @@ class ExpiryDeliveryTest {
   void stop(Vertx vertx) throws Exception {
     // Vert.x first, so nothing is polling a Redis that is going away.
     vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    redisServer.close();
   }
 
   @Test

@@ -13,7 +13,7 @@ import dev.ticketing.expiration.Deliveries;
 import dev.ticketing.expiration.ExpirationVerticle;
 import dev.ticketing.expiration.store.ExpirationSchedule;
 import dev.ticketing.platform.testing.Eventually;
-import dev.ticketing.platform.testing.RedisProcess;
+import dev.ticketing.platform.testing.RedisServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
@@ -26,17 +26,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An acknowledged schedule survives a Redis crash, and the service carries on once Redis is back. */
 @ExtendWith(VertxExtension.class)
 class ExpiryDurabilityTest {
 
-  private RedisProcess redisServer;
+  @RegisterExtension
+  final RedisServer redisServer = new RedisServer();
   private RedisAPI redis;
 
   @BeforeEach
   void startRedis(Vertx vertx) {
-    redisServer = new RedisProcess();
     redis = redisServer.settings().client(vertx);
   }
 
@@ -44,7 +45,6 @@ class ExpiryDurabilityTest {
   void stopRedis(Vertx vertx) throws Exception {
     // Vert.x first, so nothing is polling a Redis that is going away.
     vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    redisServer.close();
   }
 
   @Test

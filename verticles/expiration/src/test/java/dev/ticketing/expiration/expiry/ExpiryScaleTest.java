@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.ticketing.expiration.Deliveries;
 import dev.ticketing.expiration.ExpirationVerticle;
 import dev.ticketing.platform.testing.Eventually;
-import dev.ticketing.platform.testing.RedisProcess;
+import dev.ticketing.platform.testing.RedisServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +34,12 @@ class ExpiryScaleTest {
 
   private static final Logger log = LoggerFactory.getLogger(ExpiryScaleTest.class);
 
-  private RedisProcess redisServer;
+  @RegisterExtension
+  final RedisServer redisServer = new RedisServer();
   private RedisAPI redis;
 
   @BeforeEach
   void startRedis(Vertx vertx) {
-    redisServer = new RedisProcess();
     redis = redisServer.settings().client(vertx);
   }
 
@@ -46,7 +47,6 @@ class ExpiryScaleTest {
   void stopRedis(Vertx vertx) throws Exception {
     // Vert.x first, so nothing is polling a Redis that is going away.
     vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    redisServer.close();
   }
 
   @Test

@@ -12,7 +12,7 @@ import dev.ticketing.contracts.events.ConsumerGroup;
 import dev.ticketing.contracts.events.Subject;
 import dev.ticketing.expiration.store.ExpirationSchedule;
 import dev.ticketing.platform.delivery.EventListener;
-import dev.ticketing.platform.testing.RedisProcess;
+import dev.ticketing.platform.testing.RedisServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * order:created schedules the order once. There is no gap case: creation has no predecessor, and
@@ -36,13 +37,13 @@ class OrderCreatedListenerTest {
 
   private static final Instant EXPIRES_AT = Instant.parse("2030-01-01T00:15:00.123Z");
 
-  private RedisProcess redisServer;
+  @RegisterExtension
+  final RedisServer redisServer = new RedisServer();
   private RedisAPI redis;
   private ExpirationSchedule schedule;
 
   @BeforeEach
   void start(Vertx vertx, VertxTestContext test) {
-    redisServer = new RedisProcess();
     redis = redisServer.settings().client(vertx);
     schedule = new ExpirationSchedule(redis, 3_000);
     new OrderCreatedListener(schedule).register(vertx).onComplete(test.succeedingThenComplete());
@@ -52,7 +53,6 @@ class OrderCreatedListenerTest {
   void stop(Vertx vertx) throws Exception {
     // Vert.x first, so nothing is polling a Redis that is going away.
     vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    redisServer.close();
   }
 
   @Test

@@ -3,6 +3,10 @@ package dev.ticketing.platform.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static dev.ticketing.platform.testing.Blocking.await;
+import static dev.ticketing.platform.testing.Blocking.eventually;
+import static dev.ticketing.platform.testing.Blocking.resultOrNull;
+
 import dev.ticketing.platform.metrics.Metrics;
 import dev.ticketing.platform.testing.TestCluster;
 import io.vertx.core.Future;
@@ -17,16 +21,15 @@ import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.core.spi.cluster.RegistrationInfo;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A consumer the cluster forgot (as after a partition's merge, vert.x#4394) is noticed and
- * registered again, and messages from another member reach it once more. Written as plain blocking
- * steps: the members run on their own event loops, the test thread only waits for them.
+ * registered again, and messages from another member reach it once more. Written as plain steps
+ * ({@link dev.ticketing.platform.testing.Blocking}): the members run on their own event loops, the
+ * test thread only waits for them.
  */
 class SubscriptionWatchTest {
 
@@ -53,13 +56,13 @@ class SubscriptionWatchTest {
     assertEquals("here", await(ask()));
 
     forgetOurRegistration(consumerSide);
-    eventually("the sender finds nobody at " + ADDRESS, () -> noHandlers(ask()));
+    eventually("the sender finds nobody at " + ADDRESS, Duration.ofSeconds(20), () -> noHandlers(ask()));
 
     AtomicInteger gaveUp = new AtomicInteger();
     double lostBefore = lostCount();
     SubscriptionWatch.start(consumerSide, 200, gaveUp::incrementAndGet);
 
-    eventually("the sender reaches the consumer again", () -> "here".equals(answer(ask())));
+    eventually("the sender reaches the consumer again", Duration.ofSeconds(20), () -> "here".equals(resultOrNull(ask())));
     assertTrue(lostCount() > lostBefore, "the loss is counted in ticketing_cluster_subscriptions_lost_total");
     assertEquals(0, gaveUp.get(), "a renewal that worked is no reason to give up");
   }
@@ -93,28 +96,6 @@ class SubscriptionWatchTest {
       return false;
     } catch (Exception e) {
       return e.getCause() instanceof ReplyException failure && failure.failureType() == ReplyFailure.NO_HANDLERS;
-    }
-  }
-
-  private static String answer(Future<String> reply) {
-    try {
-      return await(reply);
-    } catch (Exception notYet) {
-      return null;
-    }
-  }
-
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
-
-  private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(100);
     }
   }
 }

@@ -7,40 +7,11 @@ import dev.ticketing.contracts.events.OrderCancelled;
 import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.Test;
 
-/** order:cancelled frees the ticket, but only from the order that holds it. */
+/**
+ * order:cancelled frees the ticket, but only from the order that holds it.
+ * Applying once, and duplicates: {@link OrderEndingListenersTest}.
+ */
 class ReleaseTicketListenerTest extends OrderListenersTestBase {
-
-  @Test
-  void releasesTheTicketOfTheCancelledOrder(VertxTestContext test) {
-    aTicket()
-        .compose(ticketId -> deliver(created(ORDER_A, ticketId))
-            .compose(reserved -> deliver(new OrderCancelled(ORDER_A, 1, ticketId)))
-            .compose(outcome -> {
-              test.verify(() -> assertEquals("APPLIED", outcome));
-              return showTicket(ticketId);
-            }))
-        .onComplete(test.succeeding(ticket -> test.verify(() -> {
-          assertNull(ticket.getValue("orderId"));
-          assertEquals(2L, ticket.getLong("version"));
-          test.completeNow();
-        })));
-  }
-
-  @Test
-  void aDuplicateIsAcknowledgedWithoutASecondChange(VertxTestContext test) {
-    aTicket()
-        .compose(ticketId -> deliver(created(ORDER_A, ticketId))
-            .compose(reserved -> deliver(new OrderCancelled(ORDER_A, 1, ticketId)))
-            .compose(released -> deliver(new OrderCancelled(ORDER_A, 1, ticketId)))
-            .compose(again -> {
-              test.verify(() -> assertEquals("DUPLICATE", again));
-              return showTicket(ticketId);
-            }))
-        .onComplete(test.succeeding(ticket -> test.verify(() -> {
-          assertEquals(2L, ticket.getLong("version"));
-          test.completeNow();
-        })));
-  }
 
   @Test
   void aCancellationThatOvertookItsCreationLeavesTheTicketFreeForGood(VertxTestContext test) {

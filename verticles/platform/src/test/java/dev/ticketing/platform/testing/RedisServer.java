@@ -1,0 +1,76 @@
+package dev.ticketing.platform.testing;
+
+import dev.ticketing.platform.redis.RedisSettings;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real redis-server ({@link RedisProcess}) as a JUnit extension, so a test class says what it
+ * needs instead of starting and stopping it by hand:
+ * <pre>
+ *   &#64;RegisterExtension final RedisServer redis = new RedisServer();         // a fresh one per test
+ *   &#64;RegisterExtension static final RedisServer redis = new RedisServer();  // one for the class
+ * </pre>
+ * It starts before the class's {@code @BeforeAll} / {@code @BeforeEach} methods and stops after its
+ * {@code @AfterEach} / {@code @AfterAll} ones, so a test can close its Vert.x first.
+ */
+public final class RedisServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+
+  private RedisProcess process;
+  private boolean perClass;
+
+  public int port() {
+    return running().port();
+  }
+
+  public RedisSettings settings() {
+    return running().settings();
+  }
+
+  /** Stops Redis as a crash would (SIGKILL) and starts it again on the same data. */
+  public void crashAndRestart() {
+    running().crashAndRestart();
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    perClass = true;
+    process = new RedisProcess();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    stop();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    if (!perClass) {
+      process = new RedisProcess();
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (!perClass) {
+      stop();
+    }
+  }
+
+  private RedisProcess running() {
+    if (process == null) {
+      throw new IllegalStateException("Redis is not running: register this with @RegisterExtension");
+    }
+    return process;
+  }
+
+  private void stop() {
+    if (process != null) {
+      process.close();
+      process = null;
+    }
+  }
+}
