@@ -3,7 +3,9 @@ package dev.ticketing.contracts.commands;
 /**
  * Every command and query the gateway sends to a service, request/reply on the event bus. All
  * instances of a service register on the same address, so the bus load-balances among them. The
- * body is the command's record ({@code toJson}); identity travels in {@link CommandHeaders}.
+ * body is the JSON the gateway validated against the OpenAPI document (path and query parameters
+ * added as fields); only sign-up and sign-in have a record here yet ({@link Credentials}), the
+ * other bodies are read field by field by their handler. Identity travels in {@link CommandHeaders}.
  */
 public enum Command {
   SIGN_UP("auth.sign-up"),
