@@ -124,7 +124,8 @@ public final class MultiHostRun {
       Map<String, Long> received = new LinkedHashMap<>();
       workAfter.forEach((name, after) -> received.put(name, Math.round(after - workAtMerge.getOrDefault(name, Double.NaN))));
       boolean everyoneWorked = received.values().stream().allMatch(count -> count > 0);
-      passed &= check(checks, everyoneWorked, "after the merge the bus delivered work to every instance (messages received, from its /metrics): " + received);
+      passed &= check(checks, everyoneWorked,
+          "after the merge the bus delivered work to every instance (messages received, from its /metrics): " + received);
       Map<String, Long> lost = new LinkedHashMap<>();
       Map<String, Long> missing = new LinkedHashMap<>();
       for (Instance instance : SpreadSystem.LAYOUT) {
@@ -216,7 +217,8 @@ public final class MultiHostRun {
     for (int host = 1; host <= 3; host++) {
       out.append("  host ").append(host).append(' ').append(Hosts.address(host)).append(": ").append(names(host)).append('\n');
     }
-    out.append("cluster: ").append(SpreadSystem.LAYOUT.size()).append(" members, Hazelcast TCP-IP member list of every host, event bus on each host's address; ")
+    out.append("cluster: ").append(SpreadSystem.LAYOUT.size())
+        .append(" members, Hazelcast TCP-IP member list of every host, event bus on each host's address; ")
         .append(CLUSTER_SETTINGS).append('\n');
     out.append("timeline:\n").append(timeline.render());
     out.append("answers, before the cut / during the cut (").append(plan.cut().toSeconds()).append(" s) / after the heal:\n");

@@ -92,7 +92,8 @@ public final class SubscriptionWatch {
     // A promise of the timer's context: its answer comes back on the thread that keeps our state.
     Promise<List<RegistrationInfo>> registrations = ((ContextInternal) Vertx.currentContext()).promise();
     cluster.getRegistrations(address, registrations);
-    return registrations.future().timeout(QUESTION_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).map(list -> list.stream().anyMatch(info -> info.nodeId().equals(self) && !info.localOnly()));
+    return registrations.future().timeout(QUESTION_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+        .map(list -> list.stream().anyMatch(info -> info.nodeId().equals(self) && !info.localOnly()));
   }
 
   private Future<Integer> present(Subscription subscription) {
