@@ -15,30 +15,20 @@ import io.vertx.junit5.VertxTestContext;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The gateway and auth in separate JVMs on a real Hazelcast cluster, used through HTTP as curl would. */
 @ExtendWith(VertxExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuthClusterIT {
 
-  private static LocalSystem system;
-
-  @BeforeAll
-  static void start() {
-    system = LocalSystem.start("auth-cluster", List.of("auth"), Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    system.close();
-  }
+  @RegisterExtension
+  static final LocalSystem system = LocalSystem.forTests("auth-cluster", List.of("auth"), Map.of());
 
   private static WebClientSession browser(Vertx vertx) {
     return WebClientSession.create(WebClient.create(vertx, new WebClientOptions()

@@ -23,10 +23,9 @@ import io.vertx.junit5.VertxTestContext;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The HTTP API's endpoint table (the OpenAPI document in contracts/), row by row, through the
@@ -37,18 +36,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ContractRulesIT {
 
   private static final String NOWHERE = "000000000000000000000000";
-  private static LocalSystem system;
-
-  @BeforeAll
-  static void start() {
-    system = LocalSystem.start("contract-rules", List.of("auth", "tickets", "orders", "expiration", "payments"),
+  @RegisterExtension
+  static final LocalSystem system = LocalSystem.forTests("contract-rules", List.of("auth", "tickets", "orders", "expiration", "payments"),
         Map.of("MAX_ACTIVE_HOLDS_PER_USER", "2"));
-  }
-
-  @AfterAll
-  static void stop() {
-    system.close();
-  }
 
   /** Fails unless the response has this status, the error shape, this first message (when given) and nosniff. */
   private static Future<Void> error(int status, String message, Future<HttpResponse<Buffer>> response) {

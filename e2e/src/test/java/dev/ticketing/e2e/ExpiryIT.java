@@ -16,10 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,18 +27,9 @@ import org.slf4j.LoggerFactory;
 class ExpiryIT {
 
   private static final Logger log = LoggerFactory.getLogger(ExpiryIT.class);
-  private static LocalSystem system;
-
-  @BeforeAll
-  static void start() {
-    system = LocalSystem.start("expiry", List.of("auth", "tickets", "orders", "expiration", "payments"),
+  @RegisterExtension
+  static final LocalSystem system = LocalSystem.forTests("expiry", List.of("auth", "tickets", "orders", "expiration", "payments"),
         Map.of("ORDER_EXPIRATION_SECONDS", "2"));
-  }
-
-  @AfterAll
-  static void stop() {
-    system.close();
-  }
 
   @Test
   void anUnpaidOrderExpiresAndItsTicketCanBeOrderedAgain(Vertx vertx, VertxTestContext test) {

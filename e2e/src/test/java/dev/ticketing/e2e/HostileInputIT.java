@@ -8,9 +8,8 @@ import dev.ticketing.e2e.hostile.HostileRun;
 import dev.ticketing.e2e.support.LocalSystem;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,18 +22,9 @@ import org.slf4j.LoggerFactory;
 class HostileInputIT {
 
   private static final Logger log = LoggerFactory.getLogger(HostileInputIT.class);
-  private static LocalSystem system;
-
-  @BeforeAll
-  static void start() {
-    system = LocalSystem.start("hostile-input", List.of("auth", "tickets", "orders", "expiration", "payments"),
+  @RegisterExtension
+  static final LocalSystem system = LocalSystem.forTests("hostile-input", List.of("auth", "tickets", "orders", "expiration", "payments"),
         Map.of("MAX_LIVE_CONNECTIONS", "40"));
-  }
-
-  @AfterAll
-  static void stop() {
-    system.close();
-  }
 
   @Test
   void noHostileRequestGetsA5xxAHangOrALeakAndTheSystemServesOnAfterwards() throws Exception {

@@ -25,10 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,18 +43,9 @@ class MarketplaceIT {
 
   private static final Logger log = LoggerFactory.getLogger(MarketplaceIT.class);
   private static final long EVENTUALLY_MS = 20_000;
-  private static LocalSystem system;
-
-  @BeforeAll
-  static void start() {
-    system = LocalSystem.start("marketplace", List.of("auth", "tickets", "orders", "expiration", "payments"),
+  @RegisterExtension
+  static final LocalSystem system = LocalSystem.forTests("marketplace", List.of("auth", "tickets", "orders", "expiration", "payments"),
         Map.of("ORDER_EXPIRATION_SECONDS", "60", "STRIPE_SANDBOX_LATENCY_MS", "700", "STRIPE_SANDBOX_WEBHOOK_URL", ""));
-  }
-
-  @AfterAll
-  static void stop() {
-    system.close();
-  }
 
   /** Orders learns about a new ticket through an event: retry while it answers 404. */
   private static Future<JsonObject> reserve(Vertx vertx, Shopper buyer, String ticketId) {

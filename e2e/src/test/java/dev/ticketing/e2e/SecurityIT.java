@@ -28,10 +28,9 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The security promises, tried from outside against a running system: nobody acts on another's
@@ -42,17 +41,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class SecurityIT {
 
-  private static LocalSystem system;
-
-  @BeforeAll
-  static void start() {
-    system = LocalSystem.start("security", List.of("auth", "tickets", "orders", "expiration", "payments"), Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    system.close();
-  }
+  @RegisterExtension
+  static final LocalSystem system = LocalSystem.forTests("security", List.of("auth", "tickets", "orders", "expiration", "payments"), Map.of());
 
   private static WebClient plain(Vertx vertx) {
     return WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(system.gatewayPort()));

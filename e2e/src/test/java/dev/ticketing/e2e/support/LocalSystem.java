@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The system as `./ticketing up` runs it, for one test class: the Mongo wire server, a real
@@ -29,7 +32,7 @@ import java.util.function.BooleanSupplier;
  * Hazelcast cluster (own name, own ports) so it never meets a developer's running system.
  * Logs go to e2e/target/e2e-logs/&lt;test&gt;/.
  */
-public final class LocalSystem implements AutoCloseable {
+public final class LocalSystem implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   /** The gateways' session key: tests forge tokens with it (expired ones) and without it. */
@@ -60,6 +63,36 @@ public final class LocalSystem implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private List<String> services = List.of();
+  private Map<String, String> settings = Map.of();
+
+  /**
+   * The system for one test class, as a JUnit extension: {@code @RegisterExtension static final
+   * LocalSystem system = LocalSystem.forTests(...)} starts it before the class's {@code @BeforeAll}
+   * methods and stops it after its {@code @AfterAll} ones.
+   */
+  public static LocalSystem forTests(String testName, List<String> services, Map<String, String> settings) {
+    LocalSystem system = new LocalSystem(testName);
+    system.services = services;
+    system.settings = settings;
+    return system;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    try {
+      startAll(services, settings);
+    } catch (RuntimeException | Error e) {
+      close();
+      throw e;
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   /**

@@ -42,7 +42,7 @@ public final class SignInHandler implements CommandHandler {
         .compose(counted -> users.findByEmail(credentials.email()))
         .compose(user -> verify(credentials.password(), user))
         .compose(user -> user != null
-            ? throttle.succeeded(credentials.email(), address).map(user.toPublicJson())
+            ? throttle.succeeded(credentials.email(), address).map(UserReplies.render(user))
             : Future.failedFuture(new BadRequest("Invalid credentials")))
         .onComplete(result -> count(result.succeeded() ? "signed_in" : outcomeOf(result.cause())));
   }

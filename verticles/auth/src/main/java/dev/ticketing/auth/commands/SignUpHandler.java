@@ -1,7 +1,6 @@
 package dev.ticketing.auth.commands;
 
 import dev.ticketing.auth.domain.CredentialRules;
-import dev.ticketing.auth.domain.User;
 import dev.ticketing.auth.security.PasswordHasher;
 import dev.ticketing.auth.store.UserStore;
 import dev.ticketing.contracts.commands.Credentials;
@@ -25,6 +24,6 @@ public final class SignUpHandler implements CommandHandler {
     Credentials credentials = CredentialRules.forSignUp(Credentials.fromJson(request.body()));
     return hasher.hash(credentials.password())
         .compose(hash -> users.insert(credentials.email(), hash))
-        .map(User::toPublicJson);
+        .map(UserReplies::render);
   }
 }

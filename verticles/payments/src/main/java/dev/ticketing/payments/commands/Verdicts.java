@@ -57,7 +57,7 @@ final class Verdicts {
         return fromStatus(paid, userId, requestId);
       }
       String outcome = acked.result().getString("outcome");
-      return Outcome.OBSOLETE.name().equals(outcome) ? cancelled(paid) : Future.succeededFuture(paid.payment().toReply(paid.id()));
+      return Outcome.OBSOLETE.name().equals(outcome) ? cancelled(paid) : Future.succeededFuture(PaymentReplies.render(paid));
     });
   }
 
@@ -72,7 +72,7 @@ final class Verdicts {
 
   /** The answer after a lost acknowledgement: the orders service's status of the order says it. */
   private Future<JsonObject> fromStatus(PaymentOrder paid, String userId, String requestId) {
-    return status(paid, userId, requestId, () -> Future.succeededFuture(paid.payment().toReply(paid.id())));
+    return status(paid, userId, requestId, () -> Future.succeededFuture(PaymentReplies.render(paid)));
   }
 
   private Future<JsonObject> status(PaymentOrder paid, String userId, String requestId,

@@ -1,6 +1,5 @@
 package dev.ticketing.payments.domain;
 
-import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,19 +26,5 @@ public record Payment(String id, String stripeId, Instant createdAt) {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
-  }
-
-  public JsonObject toDocument() {
-    return new JsonObject().put("id", id).put("stripeId", stripeId).put("createdAt", createdAt.toString());
-  }
-
-  public static Payment fromDocument(JsonObject json) {
-    return json == null ? null
-        : new Payment(json.getString("id"), json.getString("stripeId"), Instant.parse(json.getString("createdAt")));
-  }
-
-  /** The API's payment result {@code {id, orderId, stripeId}}. */
-  public JsonObject toReply(String orderId) {
-    return new JsonObject().put("id", id).put("orderId", orderId).put("stripeId", stripeId);
   }
 }

@@ -52,7 +52,25 @@ final class OrderDocuments {
         document.getInteger("declines", 0),
         intent == null ? null : intent.getString("id"),
         document.containsKey(ATTEMPT_KEY),
-        Payment.fromDocument(document.getJsonObject("payment")),
-        Refund.fromDocument(document.getJsonObject("refund")));
+        payment(document.getJsonObject("payment")),
+        refund(document.getJsonObject("refund")));
+  }
+
+  static JsonObject of(Payment payment) {
+    return new JsonObject().put("id", payment.id()).put("stripeId", payment.stripeId())
+        .put("createdAt", payment.createdAt().toString());
+  }
+
+  static JsonObject of(Refund refund) {
+    return new JsonObject().put("id", refund.id()).put("createdAt", refund.createdAt().toString());
+  }
+
+  private static Payment payment(JsonObject json) {
+    return json == null ? null
+        : new Payment(json.getString("id"), json.getString("stripeId"), Instant.parse(json.getString("createdAt")));
+  }
+
+  private static Refund refund(JsonObject json) {
+    return json == null ? null : new Refund(json.getString("id"), Instant.parse(json.getString("createdAt")));
   }
 }

@@ -137,7 +137,7 @@ public final class OrderStore {
    * which records the payment as owing its refund, and tells nobody it was paid.
    */
   public Future<PaymentOrder> recordPayment(PaymentOrder order, Payment payment) {
-    JsonObject set = new JsonObject().put("payment", payment.toDocument());
+    JsonObject set = new JsonObject().put("payment", OrderDocuments.of(payment));
     if (order.cancelled()) {
       set.put(REFUND_KEY, DueKeys.key(System.currentTimeMillis(), order.id()));
       return update(byId(order.id()), new JsonObject().put("$set", set).put("$unset", new JsonObject().put(ATTEMPT_KEY, "")))
@@ -164,7 +164,7 @@ public final class OrderStore {
   /** Records the refund once; a second refund of the same order (same idempotency key) is the same refund. */
   public Future<Void> recordRefund(String orderId, Refund refund) {
     return mongo.updateCollection(ORDERS, byId(orderId), new JsonObject()
-        .put("$set", new JsonObject().put("refund", refund.toDocument()))
+        .put("$set", new JsonObject().put("refund", OrderDocuments.of(refund)))
         .put("$unset", new JsonObject().put(REFUND_KEY, ""))).mapEmpty();
   }
 

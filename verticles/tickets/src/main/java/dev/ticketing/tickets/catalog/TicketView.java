@@ -6,7 +6,9 @@ import io.vertx.core.json.JsonObject;
 /**
  * A ticket as anyone sees it: what {@code GET /api/tickets/:id} shows and the listing filters on.
  * The catalog holds these; the bookkeeping that only writes need (order marks, edit version) stays
- * in the database.
+ * in the database. Its JSON is the tickets service's one API mapping, read back by other instances
+ * from the live feed, so both directions live here, like an event record's (the database shape is
+ * {@code store/TicketDocuments}).
  */
 public record TicketView(String id, String title, long price, String userId, long version, String orderId, boolean sold) {
 

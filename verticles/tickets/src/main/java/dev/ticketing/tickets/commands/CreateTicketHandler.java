@@ -2,7 +2,6 @@ package dev.ticketing.tickets.commands;
 
 import dev.ticketing.platform.commands.CommandHandler;
 import dev.ticketing.platform.commands.CommandRequest;
-import dev.ticketing.tickets.domain.Ticket;
 import dev.ticketing.tickets.domain.TicketDraft;
 import dev.ticketing.tickets.domain.TicketRules;
 import dev.ticketing.tickets.store.TicketStore;
@@ -27,6 +26,6 @@ public final class CreateTicketHandler implements CommandHandler {
     TicketDraft draft = TicketRules.check(request.body().getValue("title"), request.body().getValue("price"));
     return tickets.insert(userId, draft)
         .onSuccess(ticket -> log.info("ticket {} listed by user {} (request {})", ticket.id(), userId, request.requestId()))
-        .map(Ticket::toJson);
+        .map(ticket -> ticket.view().toJson());
   }
 }

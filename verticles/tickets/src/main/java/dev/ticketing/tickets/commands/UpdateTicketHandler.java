@@ -37,7 +37,7 @@ public final class UpdateTicketHandler implements CommandHandler {
     return tickets.modify(id, current -> edit(current, userId, draft))
         .onSuccess(ticket -> log.info("ticket {} edited by user {}, now v{} (request {})",
             ticket.id(), userId, ticket.version(), request.requestId()))
-        .map(Ticket::toJson);
+        .map(ticket -> ticket.view().toJson());
   }
 
   private static Change edit(Ticket current, String userId, TicketDraft draft) {

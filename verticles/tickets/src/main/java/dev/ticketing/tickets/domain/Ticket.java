@@ -7,7 +7,6 @@ import dev.ticketing.contracts.events.ReservationRefused;
 import dev.ticketing.contracts.events.TicketCreated;
 import dev.ticketing.contracts.events.TicketUpdated;
 import dev.ticketing.tickets.catalog.TicketView;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -84,11 +83,6 @@ public record Ticket(String id, String title, long price, String userId, long ve
   /** What anyone sees of the ticket. */
   public TicketView view() {
     return new TicketView(id, title, price, userId, version, orderId, sold);
-  }
-
-  /** The API shape (see {@link TicketView#toJson()}). */
-  public JsonObject toJson() {
-    return view().toJson();
   }
 
   private static Change visibly(Ticket next) {
