@@ -136,6 +136,7 @@ public final class MultiHostRun {
       passed &= check(checks, missing.values().stream().allMatch(count -> count == 0),
           "no instance is missing a subscription at the end: " + missing);
       checks.add("     subscriptions found lost and registered again during the run (ticketing_cluster_subscriptions_lost_total): " + lost);
+      checks.add("     instances that gave up (exit 4) and were started again by the supervisor: " + system.restarts());
 
       Vertx vertx = Vertx.vertx();
       Settling settled;

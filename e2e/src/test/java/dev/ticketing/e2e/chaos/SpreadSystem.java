@@ -59,6 +59,10 @@ final class SpreadSystem implements AutoCloseable {
   private final Map<String, JvmProcess> processes = new LinkedHashMap<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private Process redis;
+  /** Instances that exited and were started again, as a supervisor (systemd, Kubernetes) would. */
+  private final Map<String, Integer> restarts = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile boolean closing;
+  private Thread supervisor;
 
   SpreadSystem(Path root, Path work) {
     this.root = root;
@@ -119,10 +123,35 @@ final class SpreadSystem implements AutoCloseable {
             return answers200(instance.managementUrl() + "/ready");
           });
     }
+    supervise();
   }
 
   Path logs() {
     return work;
+  }
+
+  Map<String, Integer> restarts() {
+    return Map.copyOf(restarts);
+  }
+
+  /** Starts again any service instance that exits, once a second, as a supervisor does. */
+  private void supervise() {
+    supervisor = Thread.ofVirtual().name("supervisor").start(() -> {
+      while (!closing) {
+        for (Instance instance : LAYOUT) {
+          JvmProcess process = processes.get(instance.name());
+          if (!closing && process != null && !process.isAlive()) {
+            restarts.merge(instance.name(), 1, Integer::sum);
+            process.start();
+          }
+        }
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
   }
 
   /** The body of a GET, or null when there was no 200 answer. */
@@ -170,6 +199,10 @@ final class SpreadSystem implements AutoCloseable {
 
   @Override
   public void close() {
+    closing = true;
+    if (supervisor != null) {
+      supervisor.interrupt();
+    }
     List<JvmProcess> reversed = new ArrayList<>(processes.values());
     Collections.reverse(reversed);
     reversed.forEach(JvmProcess::stop);

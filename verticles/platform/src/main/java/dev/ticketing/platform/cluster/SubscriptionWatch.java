@@ -31,11 +31,15 @@ import org.slf4j.LoggerFactory;
  * ({@code ticketing_cluster_subscriptions_lost_total}), and its consumer is registered again,
  * which tells every member afresh. If an address is still missing after {@value #RENEWALS_BEFORE_GIVING_UP}
  * renewals in a row, the JVM gives up ({@code giveUp}: the launcher exits, and the supervisor,
- * {@code ./ticketing up} or the container's restart policy, starts a clean one).
+ * {@code ./ticketing up} or the container's restart policy, starts a clean one). It gives up too
+ * when the registry has not answered at all for {@value #SILENT_CHECKS_BEFORE_GIVING_UP} checks in
+ * a row: seen here after a merge, a member whose Hazelcast node retried its operations for ever,
+ * listed by nobody and unable to list anyone.
  */
 public final class SubscriptionWatch {
 
   static final int RENEWALS_BEFORE_GIVING_UP = 3;
+  static final int SILENT_CHECKS_BEFORE_GIVING_UP = 6;
   private static final long QUESTION_TIMEOUT_MILLIS = 3000;
   private static final Logger log = LoggerFactory.getLogger(SubscriptionWatch.class);
 
@@ -50,6 +54,7 @@ public final class SubscriptionWatch {
   private final Counter checks = Counter.builder("ticketing_cluster_subscription_checks")
       .description("Checks of this JVM's consumers against the cluster's registry").register(Metrics.registry());
   private boolean checking;
+  private int silentChecks;
 
   private SubscriptionWatch(Vertx vertx, Runnable giveUp) {
     this.subscriptions = Subscriptions.of(vertx);
@@ -77,14 +82,28 @@ public final class SubscriptionWatch {
     checking = true;
     List<Subscription> active = subscriptions.active();
     String self = cluster.getNodeId();
+    AtomicInteger answered = new AtomicInteger();
     Future.join(active.stream().map(subscription -> listsUs(subscription.address(), self)
+            .onSuccess(listed -> answered.incrementAndGet())
             .compose(listed -> listed ? present(subscription) : missing(subscription), unknown -> Future.succeededFuture(0)))
             .toList())
         .onComplete(done -> {
           checking = false;
           checks.increment();
           missingNow.set(done.result().<Integer>list().stream().mapToInt(Integer::intValue).sum());
+          giveUpIfSilent(!active.isEmpty() && answered.get() == 0);
         });
+  }
+
+  private void giveUpIfSilent(boolean silent) {
+    silentChecks = silent ? silentChecks + 1 : 0;
+    if (silentChecks == 1) {
+      log.warn("the cluster's registry did not answer this check");
+    }
+    if (silentChecks >= SILENT_CHECKS_BEFORE_GIVING_UP) {
+      log.error("the cluster's registry has not answered for {} checks: giving up so a clean JVM takes over", silentChecks);
+      giveUp.run();
+    }
   }
 
   /** Whether the registry lists us for {@code address}; fails when the registry does not answer (mid-merge, say). */

@@ -11,12 +11,12 @@ import java.util.concurrent.TimeoutException;
  * 500. A write that met a lost connection may or may not have applied; what it touched is
  * conditional and versioned, so a retry finds out.
  */
-final class Unavailable {
+public final class Unavailable {
 
   private Unavailable() {
   }
 
-  static boolean is(Throwable failure) {
+  public static boolean is(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof MongoSocketException || t instanceof MongoTimeoutException || t instanceof TimeoutException
           || t instanceof ConnectException || t instanceof io.netty.channel.ConnectTimeoutException) {

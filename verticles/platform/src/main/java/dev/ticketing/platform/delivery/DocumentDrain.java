@@ -97,12 +97,13 @@ final class DocumentDrain {
 
   /**
    * Nobody listening or no answer in time says nothing about the entry, and "out of order" says it
-   * will apply once its predecessor has (which may take a while): those are retried for ever. Any
+   * will apply once its predecessor has (which may take a while), and "my store is unavailable" says
+   * the consumer's database is restarting: those are retried for ever. Any
    * other refusal counts, and enough of them make the entry a dead letter.
    */
   private Future<Void> setAsideIfRefusedTooOften(OutboxEntry entry, Throwable failure) {
     if (!(failure instanceof ReplyException reply) || reply.failureType() != ReplyFailure.RECIPIENT_FAILURE
-        || reply.failureCode() == EventListener.OUT_OF_ORDER) {
+        || reply.failureCode() == EventListener.OUT_OF_ORDER || reply.failureCode() == EventListener.UNAVAILABLE) {
       return Future.failedFuture(failure);
     }
     int refusals = countRefusal.apply(entry.id());

@@ -4,6 +4,7 @@ import dev.ticketing.contracts.events.ConsumerGroup;
 import dev.ticketing.contracts.events.EventPayload;
 import dev.ticketing.contracts.events.Subject;
 import dev.ticketing.platform.cluster.Subscriptions;
+import dev.ticketing.platform.commands.Unavailable;
 import dev.ticketing.platform.logging.RequestIds;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -25,8 +26,14 @@ public abstract class EventListener<P extends EventPayload> {
   public static final int OUT_OF_ORDER = 409;
   /** Failure code for an event we could not decode: it is kept and retried, never dropped. */
   public static final int MALFORMED = 422;
-  /** Failure code for an event whose application failed (the store was unreachable, say). */
+  /** Failure code for an event whose application failed for another reason than those above and below. */
   public static final int NOT_APPLIED = 500;
+  /**
+   * Failure code for an event we could not apply because our own store could not be reached: it says
+   * nothing about the event, so the producer retries it for ever instead of counting it towards a
+   * dead letter (a database restarting must not set events aside).
+   */
+  public static final int UNAVAILABLE = 503;
 
   private final Logger log = LoggerFactory.getLogger(getClass());
   private final Subject subject;
@@ -71,6 +78,10 @@ public abstract class EventListener<P extends EventPayload> {
       } else if (result.cause() instanceof OutOfOrder gap) {
         log.debug("{} event {} out of order, refused: {}", subject.wireName(), eventId, gap.getMessage());
         message.fail(OUT_OF_ORDER, gap.getMessage());
+      } else if (Unavailable.is(result.cause())) {
+        log.warn("{} event {} not applied, our store is unavailable ({}); it will be retried", subject.wireName(), eventId,
+            result.cause().toString());
+        message.fail(UNAVAILABLE, "store unavailable");
       } else {
         log.warn("{} event {} not applied, it will be retried", subject.wireName(), eventId, result.cause());
         message.fail(NOT_APPLIED, "not applied");

@@ -205,6 +205,38 @@ class OutboxDeliveryTest {
     return new OrderCreated(id, 0, "created", "u1", Instant.parse("2030-01-01T00:00:00Z"), "t1", 100, 0);
   }
 
+  @Test
+  void aConsumerWhoseStoreIsAwayIsRetriedPastTheDeadLetterThresholdAndGetsTheEvent(Vertx vertx, VertxTestContext test) {
+    MongoClient db = Mongo.client(vertx, mongoServer.settings("producer"));
+    OutboxRelay relay = new OutboxRelay(vertx, db, "tickets", FAST);
+    AtomicInteger storeAway = new AtomicInteger(FAST.deadLetterAfter() * 2);
+    AtomicInteger applied = new AtomicInteger();
+    // Its own database restarting: each attempt fails as a lost connection does, more often than FAST's dead-letter threshold.
+    EventListener<TicketCreated> consumer = new EventListener<>(dev.ticketing.contracts.events.Subject.TICKET_CREATED, ConsumerGroup.ORDERS) {
+      @Override
+      protected Future<Outcome> apply(TicketCreated event) {
+        if (storeAway.getAndDecrement() > 0) {
+          return Future.failedFuture(new java.util.concurrent.TimeoutException("the replica's database did not answer"));
+        }
+        applied.incrementAndGet();
+        return Future.succeededFuture(Outcome.APPLIED);
+      }
+    };
+    consumer.register(vertx)
+        .compose(registered -> relay.start())
+        .compose(started -> writeWithOutbox(db, "tickets", "t7", new TicketCreated("t7", 0, "Recital", 800, "u1")))
+        .compose(written -> {
+          relay.kick("t7");
+          return Eventually.await(vertx, 30_000, "delivery once the store is back", () -> nothingPending(db, "tickets", "t7"));
+        })
+        .compose(delivered -> relay.deadLetters().list(10))
+        .onComplete(test.succeeding(letters -> test.verify(() -> {
+          assertEquals(1, applied.get());
+          assertEquals(List.of(), letters, "an unavailable store is no reason to set the event aside");
+          test.completeNow();
+        })));
+  }
+
   static Future<String> writeWithOutbox(MongoClient db, String collection, String id, EventPayload... events) {
     return db.insert(collection, Outbox.attach(new JsonObject().put("_id", id), events));
   }
