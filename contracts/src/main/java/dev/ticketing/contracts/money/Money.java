@@ -42,16 +42,25 @@ public final class Money {
    */
   public static BigDecimal parseMajor(Object major) {
     if (major instanceof Number number) {
-      double asDouble = number.doubleValue();
-      if (Double.isNaN(asDouble) || Double.isInfinite(asDouble)) {
-        throw new IllegalArgumentException("not a finite number");
-      }
-      // Double.toString gives the shortest text that round-trips: 20.55 stays 20.55, not 20.550000000000000710...
-      return number instanceof Double || number instanceof Float ? new BigDecimal(Double.toString(asDouble)) : new BigDecimal(number.toString());
+      return new BigDecimal(decimalText(number));
     }
     if (major instanceof String text && text.trim().matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?")) {
       return new BigDecimal(text.trim());
     }
     throw new IllegalArgumentException("not a number");
+  }
+
+  /**
+   * A JSON number as decimal text that means exactly what the client wrote. Double.toString gives
+   * the shortest text that round-trips: 20.55 stays "20.55", not 20.550000000000000710...
+   *
+   * @throws IllegalArgumentException for NaN or an infinity, which are not amounts
+   */
+  public static String decimalText(Number number) {
+    double asDouble = number.doubleValue();
+    if (Double.isNaN(asDouble) || Double.isInfinite(asDouble)) {
+      throw new IllegalArgumentException("not a finite number");
+    }
+    return number instanceof Double || number instanceof Float ? Double.toString(asDouble) : number.toString();
   }
 }

@@ -9,25 +9,21 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The gateway's readiness ping and the management server's /ready both see the database. */
 @ExtendWith(VertxExtension.class)
 class OrdersVerticleHealthTest {
 
-  private final OrdersFixture orders = new OrdersFixture();
+  @RegisterExtension
+  final OrdersFixture orders = new OrdersFixture();
 
   @BeforeEach
   void start(Vertx vertx, VertxTestContext test) {
     orders.start(vertx).onComplete(test.succeedingThenComplete());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    orders.stop();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.ticketing.gateway.routes;
 
 import dev.ticketing.contracts.commands.Command;
+import dev.ticketing.contracts.commands.CommandBody;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -19,17 +20,22 @@ final class Forward {
 
   /** A handler that sends the request's input as {@code command} and answers {@code status} with the reply. */
   static Handler<RoutingContext> json(ServiceClient services, Command command, int status) {
-    return ctx -> services.send(command, input(ctx), ctx)
+    return ctx -> services.send(command, body(ctx, command), ctx)
         .onSuccess(reply -> respond(ctx, status, reply))
         .onFailure(ctx::fail);
   }
 
+  /** The request's validated input as {@code command}'s body record. */
+  static CommandBody body(RoutingContext ctx, Command command) {
+    return command.decode(input(ctx));
+  }
+
   /**
-   * The command body: the validated JSON body, then path and query parameters (already typed by
-   * the OpenAPI validation). Only what the contract declares gets here; unknown body fields were
-   * refused by validation.
+   * The validated JSON body, then path and query parameters (already typed by the OpenAPI
+   * validation), as one object. Only what the contract declares gets here; unknown body fields
+   * were refused by validation.
    */
-  static JsonObject input(RoutingContext ctx) {
+  private static JsonObject input(RoutingContext ctx) {
     ValidatedRequest request = ctx.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
     JsonObject input = new JsonObject();
     if (request == null) {

@@ -16,7 +16,7 @@ final class OrdersRoutes {
     api.getRoute("createOrder").addHandler(Forward.json(services, Command.CREATE_ORDER, 201));
     api.getRoute("listOrders").addHandler(Forward.json(services, Command.LIST_ORDERS, 200));
     api.getRoute("showOrder").addHandler(Forward.json(services, Command.SHOW_ORDER, 200));
-    api.getRoute("cancelOrder").addHandler(ctx -> services.send(Command.CANCEL_ORDER, Forward.input(ctx), ctx)
+    api.getRoute("cancelOrder").addHandler(ctx -> services.send(Command.CANCEL_ORDER, Forward.body(ctx, Command.CANCEL_ORDER), ctx)
         .onSuccess(cancelled -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail));
   }

@@ -1,6 +1,7 @@
 package dev.ticketing.gateway.routes;
 
 import dev.ticketing.contracts.commands.Command;
+import dev.ticketing.contracts.commands.CommandBody;
 import dev.ticketing.contracts.commands.CommandHeaders;
 import dev.ticketing.gateway.auth.Sessions;
 import dev.ticketing.gateway.http.ClientAddress;
@@ -12,6 +13,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -38,12 +40,12 @@ public final class ServiceClient {
     this.trustedProxyHops = trustedProxyHops;
   }
 
-  public Future<Object> send(Command command, Object body, RoutingContext ctx) {
+  public Future<Object> send(Command command, CommandBody body, RoutingContext ctx) {
     return request(command, body, ctx).map(Message::body);
   }
 
   /** Like {@link #send}, with the whole reply: its headers too. */
-  public Future<Message<Object>> request(Command command, Object body, RoutingContext ctx) {
+  public Future<Message<Object>> request(Command command, CommandBody body, RoutingContext ctx) {
     DeliveryOptions options = new DeliveryOptions()
         .setSendTimeout(timeoutMillis)
         .addHeader(CommandHeaders.REQUEST_ID, ResponseHeaders.requestId(ctx))
@@ -51,10 +53,10 @@ public final class ServiceClient {
     Sessions.current(ctx).ifPresent(user -> options
         .addHeader(CommandHeaders.USER_ID, user.id())
         .addHeader(CommandHeaders.USER_EMAIL, user.email()));
-    return request(command, body, options, 0);
+    return request(command, body.toJson(), options, 0);
   }
 
-  private Future<Message<Object>> request(Command command, Object body, DeliveryOptions options, int attempt) {
+  private Future<Message<Object>> request(Command command, JsonObject body, DeliveryOptions options, int attempt) {
     return vertx.eventBus().request(command.address(), body, options)
         .recover(failure -> {
           boolean nobodyListening = failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS;

@@ -3,6 +3,7 @@ package dev.ticketing.gateway.routes;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 import dev.ticketing.contracts.commands.Command;
+import dev.ticketing.contracts.commands.StripeEventFacts;
 import dev.ticketing.contracts.errors.BadRequest;
 import dev.ticketing.contracts.errors.NotFound;
 import dev.ticketing.gateway.http.ResponseHeaders;
@@ -67,17 +68,11 @@ final class StripeWebhookRoutes {
   }
 
   /** What payments needs of the event's object: a PaymentIntent, or for charge.refunded a Charge. */
-  private static JsonObject facts(String type, JsonObject object) {
+  private static StripeEventFacts facts(String type, JsonObject object) {
     boolean charge = type.startsWith("charge.");
     JsonObject metadata = object.getJsonObject("metadata", new JsonObject());
-    JsonObject facts = new JsonObject()
-        .put("type", type)
-        .put("intentId", charge ? object.getString("payment_intent") : object.getString("id"))
-        .put("orderId", metadata.getString("orderId"));
     JsonArray refunds = charge ? object.getJsonObject("refunds", new JsonObject()).getJsonArray("data") : null;
-    if (refunds != null && !refunds.isEmpty()) {
-      facts.put("refundId", refunds.getJsonObject(0).getString("id"));
-    }
-    return facts;
+    return new StripeEventFacts(type, charge ? object.getString("payment_intent") : object.getString("id"),
+        metadata.getString("orderId"), refunds == null || refunds.isEmpty() ? null : refunds.getJsonObject(0).getString("id"));
   }
 }

@@ -1,6 +1,7 @@
 package dev.ticketing.gateway.routes;
 
 import dev.ticketing.contracts.commands.Command;
+import dev.ticketing.contracts.commands.CommandBody;
 import dev.ticketing.contracts.commands.EncodedReply;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -26,12 +27,12 @@ final class TicketsRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    JsonObject query = Forward.input(ctx);
+    CommandBody query = Forward.body(ctx, Command.LIST_TICKETS);
     services.request(Command.LIST_TICKETS, query, ctx)
         .onSuccess(reply -> {
           String next = reply.headers().get(EncodedReply.NEXT_CURSOR);
           if (next != null) {
-            ctx.response().putHeader("Link", "<" + nextPage(query.copy().put("cursor", next)) + ">; rel=\"next\"");
+            ctx.response().putHeader("Link", "<" + nextPage(query.toJson().put("cursor", next)) + ">; rel=\"next\"");
           }
           Forward.respond(ctx, 200, reply.body());
         })

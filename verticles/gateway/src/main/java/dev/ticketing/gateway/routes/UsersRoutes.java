@@ -33,7 +33,7 @@ final class UsersRoutes {
   }
 
   private void signIn(RoutingContext ctx, Command command, int status) {
-    services.send(command, Forward.input(ctx), ctx)
+    services.send(command, Forward.body(ctx, command), ctx)
         .onSuccess(user -> {
           sessions.start(ctx, (JsonObject) user);
           Forward.respond(ctx, status, user);

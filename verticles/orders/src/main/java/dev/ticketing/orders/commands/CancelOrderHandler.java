@@ -1,5 +1,6 @@
 package dev.ticketing.orders.commands;
 
+import dev.ticketing.contracts.commands.ById;
 import dev.ticketing.contracts.errors.BadRequest;
 import dev.ticketing.contracts.errors.NotFound;
 import dev.ticketing.orders.store.OrderStore;
@@ -31,7 +32,7 @@ public final class CancelOrderHandler implements CommandHandler {
   @Override
   public Future<?> handle(CommandRequest request) {
     String userId = request.requireUser();
-    String orderId = Ids.required(request.body(), "id");
+    String orderId = Ids.required(ById.fromJson(request.body()).id(), "id");
     return owned.find(orderId, userId)
         .compose(order -> orders.cancel(order, "by-buyer"))
         .compose(transition -> switch (transition) {

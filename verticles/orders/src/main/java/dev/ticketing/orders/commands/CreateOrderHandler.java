@@ -1,5 +1,6 @@
 package dev.ticketing.orders.commands;
 
+import dev.ticketing.contracts.commands.NewOrder;
 import dev.ticketing.contracts.errors.BadRequest;
 import dev.ticketing.contracts.errors.NotFound;
 import dev.ticketing.contracts.errors.TooManyRequests;
@@ -59,7 +60,7 @@ public final class CreateOrderHandler implements CommandHandler {
   @Override
   public Future<?> handle(CommandRequest request) {
     String userId = request.requireUser();
-    String ticketId = Ids.required(request.body(), "ticketId");
+    String ticketId = Ids.required(NewOrder.fromJson(request.body()).ticketId(), "ticketId");
     if (!Ids.isWellFormed(ticketId)) {
       return Future.failedFuture(new NotFound("Ticket not found"));
     }

@@ -1,10 +1,11 @@
 package dev.ticketing.orders.commands;
 
+import dev.ticketing.contracts.commands.PaymentLeaseRequest;
 import dev.ticketing.contracts.errors.Conflict;
 import dev.ticketing.contracts.errors.NotFound;
 import dev.ticketing.orders.domain.Order;
-import dev.ticketing.orders.store.OrderStore;
 import dev.ticketing.orders.remote.TicketsLookup;
+import dev.ticketing.orders.store.OrderStore;
 import dev.ticketing.orders.store.TicketReplicaStore;
 import dev.ticketing.platform.commands.CommandHandler;
 import dev.ticketing.platform.commands.CommandRequest;
@@ -59,7 +60,7 @@ public final class LeasePaymentHandler implements CommandHandler {
   @Override
   public Future<?> handle(CommandRequest request) {
     String userId = request.requireUser();
-    String orderId = Ids.required(request.body(), "orderId");
+    String orderId = Ids.required(PaymentLeaseRequest.fromJson(request.body()).orderId(), "orderId");
     long deadline = System.currentTimeMillis() + wait.toMillis();
     return owned.find(orderId, userId).compose(order -> leaseWhenReserved(order, userId, deadline));
   }

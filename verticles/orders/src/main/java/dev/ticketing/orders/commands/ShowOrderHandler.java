@@ -1,5 +1,6 @@
 package dev.ticketing.orders.commands;
 
+import dev.ticketing.contracts.commands.ById;
 import dev.ticketing.orders.store.OrderStore;
 import dev.ticketing.platform.commands.CommandHandler;
 import dev.ticketing.platform.commands.CommandRequest;
@@ -20,6 +21,6 @@ public final class ShowOrderHandler implements CommandHandler {
   @Override
   public Future<?> handle(CommandRequest request) {
     String userId = request.requireUser();
-    return owned.find(Ids.required(request.body(), "id"), userId).compose(replies::one);
+    return owned.find(Ids.required(ById.fromJson(request.body()).id(), "id"), userId).compose(replies::one);
   }
 }

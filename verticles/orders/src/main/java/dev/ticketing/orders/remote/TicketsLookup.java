@@ -1,5 +1,6 @@
 package dev.ticketing.orders.remote;
 
+import dev.ticketing.contracts.commands.ById;
 import dev.ticketing.contracts.commands.Command;
 import dev.ticketing.contracts.commands.CommandHeaders;
 import dev.ticketing.contracts.money.Money;
@@ -32,7 +33,7 @@ public final class TicketsLookup {
     if (requestId != null) {
       options.addHeader(CommandHeaders.REQUEST_ID, requestId);
     }
-    return vertx.eventBus().<JsonObject>request(Command.SHOW_TICKET.address(), new JsonObject().put("id", ticketId), options)
+    return vertx.eventBus().<JsonObject>request(Command.SHOW_TICKET.address(), new ById(ticketId).toJson(), options)
         .map(reply -> toTicket(reply.body()))
         // Unknown there too, or the owner cannot answer now: either way the buyer hears "not found".
         .otherwise((Ticket) null);

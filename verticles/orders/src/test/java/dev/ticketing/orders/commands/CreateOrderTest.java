@@ -17,26 +17,22 @@ import io.vertx.junit5.VertxTestContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(VertxExtension.class)
 class CreateOrderTest {
 
-  private final OrdersFixture orders = new OrdersFixture();
+  @RegisterExtension
+  final OrdersFixture orders = new OrdersFixture();
   private final String seller = OrdersFixture.newId();
   private final String buyer = OrdersFixture.newId();
 
   @BeforeEach
   void start(Vertx vertx, VertxTestContext test) {
     orders.start(vertx).onComplete(test.succeedingThenComplete());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    orders.stop();
   }
 
   @Test

@@ -11,10 +11,10 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** MAX_ACTIVE_HOLDS_PER_USER = 2: a third unpaid order is refused until one of the two is gone. */
 @ExtendWith(VertxExtension.class)
@@ -22,18 +22,14 @@ class HoldCapTest {
 
   private static final String OVER_CAP = "You already hold 2 unpaid orders; pay for or cancel one first";
 
-  private final OrdersFixture orders = new OrdersFixture();
+  @RegisterExtension
+  final OrdersFixture orders = new OrdersFixture();
   private final String seller = OrdersFixture.newId();
   private final String buyer = OrdersFixture.newId();
 
   @BeforeEach
   void start(Vertx vertx, VertxTestContext test) {
     orders.start(vertx, 2).onComplete(test.succeedingThenComplete());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    orders.stop();
   }
 
   @Test

@@ -15,16 +15,17 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Payments asks for a lease before money moves; while it runs, expiry waits. */
 @ExtendWith(VertxExtension.class)
 class PaymentLeaseTest {
 
-  private final OrdersFixture orders = new OrdersFixture();
+  @RegisterExtension
+  final OrdersFixture orders = new OrdersFixture();
   private final String buyer = OrdersFixture.newId();
   private final String seller = OrdersFixture.newId();
   private Vertx vertx;
@@ -34,19 +35,12 @@ class PaymentLeaseTest {
   @BeforeEach
   void start(Vertx vertx, VertxTestContext test) {
     this.vertx = vertx;
-    orders.start(vertx)
-        .compose(started -> orders.listTicket("Opera", 2000, seller))
-        .compose(ticket -> {
-          ticketId = ticket;
-          return orders.createOrder(buyer, ticket);
+    orders.startHolding(vertx, buyer, seller)
+        .onSuccess(held -> {
+          ticketId = held.ticketId();
+          orderId = held.orderId();
         })
-        .onSuccess(order -> orderId = order.getString("id"))
         .onComplete(test.succeedingThenComplete());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    orders.stop();
   }
 
   @Test

@@ -11,10 +11,10 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * When the expiration service never says so (its Redis schedule was lost), orders cancels overdue
@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class ExpirySafetyNetTest {
 
-  private final OrdersFixture orders = new OrdersFixture();
+  @RegisterExtension
+  final OrdersFixture orders = new OrdersFixture();
   private final String buyer = OrdersFixture.newId();
   private Vertx vertx;
   private String orderId;
@@ -31,16 +32,9 @@ class ExpirySafetyNetTest {
   @BeforeEach
   void start(Vertx vertx, VertxTestContext test) {
     this.vertx = vertx;
-    orders.start(vertx)
-        .compose(started -> orders.listTicket("Opera", 2000, OrdersFixture.newId()))
-        .compose(ticket -> orders.createOrder(buyer, ticket))
-        .onSuccess(order -> orderId = order.getString("id"))
+    orders.startHolding(vertx, buyer, OrdersFixture.newId())
+        .onSuccess(held -> orderId = held.orderId())
         .onComplete(test.succeedingThenComplete());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    orders.stop();
   }
 
   @Test

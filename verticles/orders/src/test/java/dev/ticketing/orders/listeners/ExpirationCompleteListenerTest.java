@@ -14,34 +14,28 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(VertxExtension.class)
 class ExpirationCompleteListenerTest {
 
-  private final OrdersFixture orders = new OrdersFixture();
+  @RegisterExtension
+  final OrdersFixture orders = new OrdersFixture();
   private final String buyer = OrdersFixture.newId();
   private String ticketId;
   private String orderId;
 
   @BeforeEach
   void start(Vertx vertx, VertxTestContext test) {
-    orders.start(vertx)
-        .compose(started -> orders.listTicket("Opera", 2000, OrdersFixture.newId()))
-        .compose(ticket -> {
-          ticketId = ticket;
-          return orders.createOrder(buyer, ticket);
+    orders.startHolding(vertx, buyer, OrdersFixture.newId())
+        .onSuccess(held -> {
+          ticketId = held.ticketId();
+          orderId = held.orderId();
         })
-        .onSuccess(order -> orderId = order.getString("id"))
         .onComplete(test.succeedingThenComplete());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    orders.stop();
   }
 
   @Test

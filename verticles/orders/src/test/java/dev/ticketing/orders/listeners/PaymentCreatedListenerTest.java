@@ -15,15 +15,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(VertxExtension.class)
 class PaymentCreatedListenerTest {
 
-  private final OrdersFixture orders = new OrdersFixture();
+  @RegisterExtension
+  final OrdersFixture orders = new OrdersFixture();
   private final String seller = OrdersFixture.newId();
   private final String buyer = OrdersFixture.newId();
   private final String paymentId = OrdersFixture.newId();
@@ -33,19 +34,12 @@ class PaymentCreatedListenerTest {
   @BeforeEach
   void start(Vertx vertx, VertxTestContext test) {
     // A cap of one unpaid order shows that paying frees the buyer's hold slot.
-    orders.start(vertx, 1)
-        .compose(started -> orders.listTicket("Opera", 2000, seller))
-        .compose(ticket -> {
-          ticketId = ticket;
-          return orders.createOrder(buyer, ticket);
+    orders.startHolding(vertx, 1, buyer, seller)
+        .onSuccess(held -> {
+          ticketId = held.ticketId();
+          orderId = held.orderId();
         })
-        .onSuccess(order -> orderId = order.getString("id"))
         .onComplete(test.succeedingThenComplete());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    orders.stop();
   }
 
   @Test

@@ -15,16 +15,17 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the tickets service says back about a reservation, and what orders makes of it. */
 @ExtendWith(VertxExtension.class)
 class ReservationOutcomesTest {
 
-  private final OrdersFixture orders = new OrdersFixture();
+  @RegisterExtension
+  final OrdersFixture orders = new OrdersFixture();
   private final String buyer = OrdersFixture.newId();
   private final String seller = OrdersFixture.newId();
   private Vertx vertx;
@@ -34,19 +35,12 @@ class ReservationOutcomesTest {
   @BeforeEach
   void start(Vertx vertx, VertxTestContext test) {
     this.vertx = vertx;
-    orders.start(vertx)
-        .compose(started -> orders.listTicket("Opera", 2000, seller))
-        .compose(ticket -> {
-          ticketId = ticket;
-          return orders.createOrder(buyer, ticket);
+    orders.startHolding(vertx, buyer, seller)
+        .onSuccess(held -> {
+          ticketId = held.ticketId();
+          orderId = held.orderId();
         })
-        .onSuccess(order -> orderId = order.getString("id"))
         .onComplete(test.succeedingThenComplete());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    orders.stop();
   }
 
   @Test

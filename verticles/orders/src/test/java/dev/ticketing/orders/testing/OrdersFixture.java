@@ -24,13 +24,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.bson.types.ObjectId;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One orders verticle against a fresh in-memory Mongo wire server, with a hand-moved clock and a
  * recorder standing in for the consumers of our events. Talks to the verticle exactly as the
- * gateway and the other services do: over the event bus.
+ * gateway and the other services do: over the event bus. Register it as a JUnit extension
+ * ({@code @RegisterExtension final OrdersFixture orders = new OrdersFixture();}): it stops the
+ * verticle and the database after each test, before the test's Vert.x is closed.
  */
-public final class OrdersFixture {
+public final class OrdersFixture implements AfterEachCallback {
 
   public static final Duration WINDOW = Duration.ofSeconds(900);
   public static final Instant START = Instant.parse("2026-11-22T10:00:00.123456Z");
@@ -71,12 +75,30 @@ public final class OrdersFixture {
     return start(vertx, 10);
   }
 
-  /** Undeploys and stops the database. Blocks: call it from the test thread (@AfterEach), not an event loop. */
-  public void stop() throws Exception {
+  /** A ticket someone listed and the order {@code buyerId} placed on it, for tests that start from a held ticket. */
+  public record HeldTicket(String ticketId, String orderId) {
+  }
+
+  /** Starts the service (allowing {@code maxHolds} unpaid orders per user) with one ticket of {@code sellerId}'s held by {@code buyerId}. */
+  public Future<HeldTicket> startHolding(Vertx vertx, int maxHolds, String buyerId, String sellerId) {
+    return start(vertx, maxHolds)
+        .compose(started -> listTicket("Opera", 2000, sellerId))
+        .compose(ticketId -> createOrder(buyerId, ticketId).map(order -> new HeldTicket(ticketId, order.getString("id"))));
+  }
+
+  public Future<HeldTicket> startHolding(Vertx vertx, String buyerId, String sellerId) {
+    return startHolding(vertx, 10, buyerId, sellerId);
+  }
+
+  /** Undeploys and stops the database after each test, on the test thread (it blocks). */
+  @Override
+  public void afterEach(ExtensionContext context) throws Exception {
     if (deployment != null) {
       vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
-    db.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    if (db != null) {
+      db.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    }
     mongoServer.close();
   }
 

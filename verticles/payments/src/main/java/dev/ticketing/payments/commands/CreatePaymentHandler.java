@@ -1,5 +1,6 @@
 package dev.ticketing.payments.commands;
 
+import dev.ticketing.contracts.commands.NewPayment;
 import dev.ticketing.contracts.errors.ApiException;
 import dev.ticketing.contracts.errors.Forbidden;
 import dev.ticketing.contracts.errors.NotFound;
@@ -72,7 +73,7 @@ public final class CreatePaymentHandler implements CommandHandler {
   @Override
   public Future<?> handle(CommandRequest request) {
     String userId = request.requireUser();
-    PaymentInput input = PaymentInput.from(request.body());
+    PaymentInput input = PaymentInput.from(NewPayment.fromJson(request.body()));
     if (!Ids.isWellFormed(input.orderId())) {
       return Future.failedFuture(new NotFound("Order not found"));
     }

@@ -1,5 +1,6 @@
 package dev.ticketing.payments.commands;
 
+import dev.ticketing.contracts.commands.StripeEventFacts;
 import dev.ticketing.payments.domain.PaymentOrder;
 import dev.ticketing.payments.domain.Refund;
 import dev.ticketing.payments.settle.Settlement;
@@ -40,10 +41,10 @@ public final class StripeEventHandler implements CommandHandler {
 
   @Override
   public Future<?> handle(CommandRequest request) {
-    JsonObject event = request.body();
-    String type = event.getString("type", "");
-    String intentId = event.getString("intentId");
-    String orderId = event.getString("orderId");
+    StripeEventFacts event = StripeEventFacts.fromJson(request.body());
+    String type = event.type();
+    String intentId = event.intentId();
+    String orderId = event.orderId();
     if (orderId == null || intentId == null) {
       return Future.succeededFuture(new JsonObject().put("handled", false));
     }
@@ -52,7 +53,7 @@ public final class StripeEventHandler implements CommandHandler {
         log.info("Stripe event {} for intent {} ignored: not the intent of an order we hold", type, intentId);
         return Future.succeededFuture(false);
       }
-      return apply(type, order, intentId, event.getString("refundId")).map(true);
+      return apply(type, order, intentId, event.refundId()).map(true);
     }).map(handled -> new JsonObject().put("handled", handled));
   }
 

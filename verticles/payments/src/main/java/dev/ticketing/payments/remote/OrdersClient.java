@@ -1,7 +1,10 @@
 package dev.ticketing.payments.remote;
 
+import dev.ticketing.contracts.commands.ById;
 import dev.ticketing.contracts.commands.Command;
+import dev.ticketing.contracts.commands.CommandBody;
 import dev.ticketing.contracts.commands.CommandHeaders;
+import dev.ticketing.contracts.commands.PaymentLeaseRequest;
 import dev.ticketing.contracts.errors.ApiException;
 import dev.ticketing.payments.domain.OrderLease;
 import io.vertx.core.Future;
@@ -30,20 +33,20 @@ public final class OrdersClient {
   }
 
   public Future<OrderLease> lease(String orderId, String userId, String requestId) {
-    return ask(Command.LEASE_PAYMENT, new JsonObject().put("orderId", orderId), userId, requestId).map(OrderLease::fromJson);
+    return ask(Command.LEASE_PAYMENT, new PaymentLeaseRequest(orderId), userId, requestId).map(OrderLease::fromJson);
   }
 
   /** The order's status as the orders service has it now ("created", "complete", "cancelled"). */
   public Future<String> status(String orderId, String userId, String requestId) {
-    return ask(Command.SHOW_ORDER, new JsonObject().put("id", orderId), userId, requestId)
+    return ask(Command.SHOW_ORDER, new ById(orderId), userId, requestId)
         .map(order -> order.getString("status"));
   }
 
-  private Future<JsonObject> ask(Command command, JsonObject body, String userId, String requestId) {
+  private Future<JsonObject> ask(Command command, CommandBody body, String userId, String requestId) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMillis)
         .addHeader(CommandHeaders.USER_ID, userId)
         .addHeader(CommandHeaders.REQUEST_ID, requestId);
-    return vertx.eventBus().<JsonObject>request(command.address(), body, options)
+    return vertx.eventBus().<JsonObject>request(command.address(), body.toJson(), options)
         .map(reply -> reply.body())
         .recover(OrdersClient::translate);
   }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticketing.contracts.commands.NewPayment;
 import dev.ticketing.contracts.errors.Validation;
-import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +50,7 @@ class PaymentRulesTest {
 
   @Test
   void aBodyWithoutOrderIdOrTokenListsBothFields() {
-    Validation refused = assertThrows(Validation.class, () -> PaymentInput.from(new JsonObject().put("orderId", " ")));
+    Validation refused = assertThrows(Validation.class, () -> PaymentInput.from(new NewPayment(" ", null)));
     assertEquals(2, refused.errors().size());
     assertEquals("orderId", refused.errors().get(0).field());
     assertEquals("token", refused.errors().get(1).field());

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,6 +29,7 @@ public final class RelayCounters {
   private final AtomicLong lastLagMillis = new AtomicLong();
   private final AtomicLong maxLagMillis = new AtomicLong();
   private final Counter failedMeter;
+  private final Map<ConsumerGroup, GroupMeters> groupMeters = new ConcurrentHashMap<>();
 
   RelayCounters(String collection) {
     this.collection = collection;
@@ -60,12 +63,9 @@ public final class RelayCounters {
     long lag = Math.max(0, lagMillis);
     lastLagMillis.set(lag);
     maxLagMillis.accumulateAndGet(lag, Math::max);
-    Counter.builder("ticketing_outbox_delivered").description("Outbox entries their consumer group acknowledged")
-        .tags("collection", collection, "group", group.wireName()).register(registry).increment();
-    Timer.builder("ticketing_outbox_delivery_lag").description("From an event's write to its group's acknowledgement")
-        .tags("collection", collection, "group", group.wireName())
-        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(5))
-        .register(registry).record(lag, TimeUnit.MILLISECONDS);
+    GroupMeters meters = meters(group);
+    meters.delivered().increment();
+    meters.lag().record(lag, TimeUnit.MILLISECONDS);
   }
 
   void failedAttempt() {
@@ -75,7 +75,22 @@ public final class RelayCounters {
 
   void setAside(ConsumerGroup group) {
     deadLettered.incrementAndGet();
-    Counter.builder("ticketing_outbox_dead_lettered").description("Outbox entries set aside after too many refusals")
-        .tags("collection", collection, "group", group.wireName()).register(registry).increment();
+    meters(group).deadLettered().increment();
+  }
+
+  /** One group's meters, registered the first time that group is delivered to (so no series for groups this outbox never serves). */
+  private GroupMeters meters(ConsumerGroup group) {
+    return groupMeters.computeIfAbsent(group, key -> new GroupMeters(
+        Counter.builder("ticketing_outbox_delivered").description("Outbox entries their consumer group acknowledged")
+            .tags("collection", collection, "group", key.wireName()).register(registry),
+        Counter.builder("ticketing_outbox_dead_lettered").description("Outbox entries set aside after too many refusals")
+            .tags("collection", collection, "group", key.wireName()).register(registry),
+        Timer.builder("ticketing_outbox_delivery_lag").description("From an event's write to its group's acknowledgement")
+            .tags("collection", collection, "group", key.wireName())
+            .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(5))
+            .register(registry)));
+  }
+
+  private record GroupMeters(Counter delivered, Counter deadLettered, Timer lag) {
   }
 }

@@ -1,7 +1,6 @@
 package dev.ticketing.platform.mongo;
 
 import dev.ticketing.contracts.errors.Validation;
-import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
 import org.bson.types.ObjectId;
 
@@ -22,16 +21,15 @@ public final class Ids {
   }
 
   /**
-   * The id a command body names in {@code field}, as text. Absent, not text, or blank is the
-   * client's mistake, a 400 naming the field; text that cannot be one of our ids is for the caller
-   * to answer (as "not found", see {@link #isWellFormed}).
+   * The id a command's {@code field} names, trimmed. Absent or blank is the client's mistake, a 400
+   * naming the field; text that cannot be one of our ids is for the caller to answer (as "not
+   * found", see {@link #isWellFormed}).
    */
-  public static String required(JsonObject body, String field) {
-    Object value = body.getValue(field);
-    if (!(value instanceof String text) || text.isBlank()) {
+  public static String required(String value, String field) {
+    if (value == null || value.isBlank()) {
       throw Validation.of(field, field + " must be provided");
     }
-    return text.trim();
+    return value.trim();
   }
 
   /** True when {@code value} is a String that could be one of our ids (24 lowercase hex characters). */

@@ -1,5 +1,6 @@
 package dev.ticketing.tickets.commands;
 
+import dev.ticketing.contracts.commands.TicketInput;
 import dev.ticketing.platform.commands.CommandHandler;
 import dev.ticketing.platform.commands.CommandRequest;
 import dev.ticketing.tickets.domain.TicketDraft;
@@ -23,7 +24,8 @@ public final class CreateTicketHandler implements CommandHandler {
   @Override
   public Future<?> handle(CommandRequest request) {
     String userId = request.requireUser();
-    TicketDraft draft = TicketRules.check(request.body().getValue("title"), request.body().getValue("price"));
+    TicketInput input = TicketInput.fromJson(request.body());
+    TicketDraft draft = TicketRules.check(input.title(), input.price());
     return tickets.insert(userId, draft)
         .onSuccess(ticket -> log.info("ticket {} listed by user {} (request {})", ticket.id(), userId, request.requestId()))
         .map(ticket -> ticket.view().toJson());

@@ -1,6 +1,7 @@
 package dev.ticketing.tickets.commands;
 
 import dev.ticketing.contracts.commands.EncodedReply;
+import dev.ticketing.contracts.commands.TicketQuery;
 import dev.ticketing.platform.commands.CommandHandler;
 import dev.ticketing.platform.commands.CommandRequest;
 import dev.ticketing.tickets.catalog.TicketView;
@@ -29,9 +30,9 @@ public final class ListTicketsHandler implements CommandHandler {
 
   @Override
   public Future<?> handle(CommandRequest request) {
-    var body = request.body();
-    ListingQuery query = ListingQuery.parse(body.getValue("q"), body.getValue("minPrice"), body.getValue("maxPrice"),
-        body.getValue("limit"), body.getValue("cursor"), body.getValue("mine"));
+    TicketQuery asked = TicketQuery.fromJson(request.body());
+    ListingQuery query = ListingQuery.parse(asked.q(), asked.minPrice(), asked.maxPrice(), asked.limit(), asked.cursor(),
+        asked.mine());
     if (query.isFirstPage()) {
       return Future.succeededFuture(firstPage(query));
     }

@@ -1,5 +1,6 @@
 package dev.ticketing.tickets.commands;
 
+import dev.ticketing.contracts.commands.ById;
 import dev.ticketing.contracts.errors.NotFound;
 import dev.ticketing.platform.commands.CommandHandler;
 import dev.ticketing.platform.commands.CommandRequest;
@@ -17,7 +18,7 @@ public final class ShowTicketHandler implements CommandHandler {
 
   @Override
   public Future<?> handle(CommandRequest request) {
-    return tickets.view(TicketIds.named(request)).compose(ticket -> ticket == null
+    return tickets.view(TicketIds.named(ById.fromJson(request.body()).id())).compose(ticket -> ticket == null
         ? Future.failedFuture(new NotFound("Ticket not found"))
         : Future.succeededFuture(ticket.toJson()));
   }

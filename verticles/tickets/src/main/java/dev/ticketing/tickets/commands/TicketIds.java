@@ -1,7 +1,6 @@
 package dev.ticketing.tickets.commands;
 
 import dev.ticketing.contracts.errors.NotFound;
-import dev.ticketing.platform.commands.CommandRequest;
 import dev.ticketing.platform.mongo.Ids;
 
 /**
@@ -14,8 +13,7 @@ final class TicketIds {
   private TicketIds() {
   }
 
-  static String named(CommandRequest request) {
-    String id = request.body().getValue("id") instanceof String text ? text : null;
+  static String named(String id) {
     if (!Ids.isWellFormed(id)) {
       throw new NotFound("Ticket not found");
     }

@@ -1,5 +1,6 @@
 package dev.ticketing.tickets.commands;
 
+import dev.ticketing.contracts.commands.TicketEdit;
 import dev.ticketing.contracts.errors.BadRequest;
 import dev.ticketing.contracts.errors.Forbidden;
 import dev.ticketing.contracts.errors.NotFound;
@@ -32,8 +33,9 @@ public final class UpdateTicketHandler implements CommandHandler {
   @Override
   public Future<?> handle(CommandRequest request) {
     String userId = request.requireUser();
-    TicketDraft draft = TicketRules.check(request.body().getValue("title"), request.body().getValue("price"));
-    String id = TicketIds.named(request);
+    TicketEdit input = TicketEdit.fromJson(request.body());
+    TicketDraft draft = TicketRules.check(input.title(), input.price());
+    String id = TicketIds.named(input.id());
     return tickets.modify(id, current -> edit(current, userId, draft))
         .onSuccess(ticket -> log.info("ticket {} edited by user {}, now v{} (request {})",
             ticket.id(), userId, ticket.version(), request.requestId()))
