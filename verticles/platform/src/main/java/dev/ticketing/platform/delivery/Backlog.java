@@ -28,9 +28,9 @@ final class Backlog {
   /** {@code {collection, documents, groups: {group: {entries, oldestAgeMillis}}, deadLetters: {group: n}}}. */
   Future<JsonObject> measure(long nowMillis) {
     JsonObject projection = new JsonObject().put(Outbox.FIELD + ".group", 1).put(Outbox.FIELD + ".at", 1);
-    return Future.all(pending.waiting(projection), deadLetters.list(10_000)).map(both -> {
+    return Future.all(pending.waiting(projection), deadLetters.countByGroup()).map(both -> {
       List<JsonObject> waiting = both.resultAt(0);
-      List<JsonObject> letters = both.resultAt(1);
+      Map<String, Long> letters = both.resultAt(1);
       Map<String, long[]> groups = new TreeMap<>();
       for (JsonObject document : waiting) {
         for (Object item : document.getJsonArray(Outbox.FIELD, new JsonArray())) {
@@ -47,7 +47,7 @@ final class Backlog {
       groups.forEach((group, figures) -> byGroup.put(group,
           new JsonObject().put("entries", figures[0]).put("oldestAgeMillis", figures[1])));
       JsonObject dead = new JsonObject();
-      letters.forEach(letter -> dead.put(letter.getString("group"), dead.getLong(letter.getString("group"), 0L) + 1));
+      letters.forEach(dead::put);
       return new JsonObject().put("collection", collection).put("documents", waiting.size())
           .put("groups", byGroup).put("deadLetters", dead);
     });

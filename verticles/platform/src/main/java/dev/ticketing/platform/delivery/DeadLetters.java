@@ -7,6 +7,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Outbox entries their consumer refused again and again (a payload it cannot decode, a bug that
@@ -48,6 +51,14 @@ public final class DeadLetters {
   public Future<List<JsonObject>> list(int limit) {
     FindOptions options = new FindOptions().setSort(new JsonObject().put("at", 1)).setLimit(limit);
     return mongo.findWithOptions(COLLECTION, new JsonObject().put("collection", collection), options);
+  }
+
+  /** How many dead letters each consumer group has, from the group field alone (the gauges read this every few seconds). */
+  Future<Map<String, Long>> countByGroup() {
+    FindOptions options = new FindOptions().setFields(new JsonObject().put("group", 1));
+    return mongo.findWithOptions(COLLECTION, new JsonObject().put("collection", collection), options)
+        .map(letters -> letters.stream().collect(Collectors.groupingBy(letter -> letter.getString("group"), TreeMap::new,
+            Collectors.counting())));
   }
 
   /**

@@ -1,16 +1,16 @@
 package dev.ticketing.tickets.listeners;
 
+import static dev.ticketing.platform.testing.Blocking.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.ticketing.contracts.commands.Command;
+import dev.ticketing.contracts.events.OrderCancelled;
 import dev.ticketing.contracts.events.ReservationRefused;
+import dev.ticketing.platform.delivery.EventListener;
 import dev.ticketing.platform.testing.Eventually;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-
-import dev.ticketing.contracts.events.OrderCancelled;
-import dev.ticketing.platform.delivery.EventListener;
 import io.vertx.junit5.VertxTestContext;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -19,34 +19,26 @@ import org.junit.jupiter.api.Test;
 class ReserveTicketListenerTest extends OrderListenersTestBase {
 
   @Test
-  void reservesAFreeTicket(VertxTestContext test) {
-    aTicket()
-        .compose(ticketId -> deliver(created(ORDER_A, ticketId))
-            .compose(outcome -> {
-              test.verify(() -> assertEquals("APPLIED", outcome));
-              return showTicket(ticketId);
-            }))
-        .onComplete(test.succeeding(ticket -> test.verify(() -> {
-          assertEquals(ORDER_A, ticket.getString("orderId"));
-          assertEquals(1L, ticket.getLong("version"));
-          test.completeNow();
-        })));
+  void reservesAFreeTicket() throws Exception {
+    String ticketId = await(aTicket());
+
+    assertEquals("APPLIED", await(deliver(created(ORDER_A, ticketId))));
+
+    JsonObject ticket = await(showTicket(ticketId));
+    assertEquals(ORDER_A, ticket.getString("orderId"));
+    assertEquals(1L, ticket.getLong("version"));
   }
 
   @Test
-  void aDuplicateIsAcknowledgedWithoutASecondChange(VertxTestContext test) {
-    aTicket()
-        .compose(ticketId -> deliver(created(ORDER_A, ticketId))
-            .compose(first -> deliver(created(ORDER_A, ticketId)))
-            .compose(again -> {
-              test.verify(() -> assertEquals("DUPLICATE", again));
-              return showTicket(ticketId);
-            }))
-        .onComplete(test.succeeding(ticket -> test.verify(() -> {
-          assertEquals(ORDER_A, ticket.getString("orderId"));
-          assertEquals(1L, ticket.getLong("version"));
-          test.completeNow();
-        })));
+  void aDuplicateIsAcknowledgedWithoutASecondChange() throws Exception {
+    String ticketId = await(aTicket());
+    await(deliver(created(ORDER_A, ticketId)));
+
+    assertEquals("DUPLICATE", await(deliver(created(ORDER_A, ticketId))));
+
+    JsonObject ticket = await(showTicket(ticketId));
+    assertEquals(ORDER_A, ticket.getString("orderId"));
+    assertEquals(1L, ticket.getLong("version"));
   }
 
   @Test
