@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ticketing.contracts.commands.Service;
 import dev.ticketing.orders.testing.OrdersFixture;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,19 +17,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OrdersVerticleHealthTest {
 
   @RegisterExtension
-  final OrdersFixture orders = new OrdersFixture();
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext test) {
-    orders.start(vertx).onComplete(test.succeedingThenComplete());
-  }
+  final OrdersFixture orders = OrdersFixture.started();
 
   @Test
-  void answersPingsAndReadiness(Vertx vertx, VertxTestContext test) {
-    vertx.eventBus().<JsonObject>request(Service.ORDERS.pingAddress(), new JsonObject())
+  void answersPingsAndReadiness(VertxTestContext test) {
+    orders.vertx().eventBus().<JsonObject>request(Service.ORDERS.pingAddress(), new JsonObject())
         .compose(pong -> {
           test.verify(() -> assertEquals("UP", pong.body().getString("status")));
-          return vertx.createHttpClient().request(HttpMethod.GET, orders.verticle().managementPort(), "127.0.0.1", "/ready");
+          return orders.vertx().createHttpClient().request(HttpMethod.GET, orders.verticle().managementPort(), "127.0.0.1", "/ready");
         })
         .compose(request -> request.send())
         .onComplete(test.succeeding(response -> test.verify(() -> {

@@ -10,14 +10,12 @@ import dev.ticketing.contracts.events.Subject;
 import dev.ticketing.orders.testing.OrdersFixture;
 import dev.ticketing.platform.testing.Eventually;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,24 +24,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CreateOrderTest {
 
   @RegisterExtension
-  final OrdersFixture orders = new OrdersFixture();
-  private final String seller = OrdersFixture.newId();
-  private final String buyer = OrdersFixture.newId();
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext test) {
-    orders.start(vertx).onComplete(test.succeedingThenComplete());
-  }
+  final OrdersFixture orders = OrdersFixture.started();
 
   @Test
-  void anOrderHoldsTheTicketUntilTheWindowEnds(Vertx vertx, VertxTestContext test) {
+  void anOrderHoldsTheTicketUntilTheWindowEnds(VertxTestContext test) {
     Instant expected = Instant.parse("2026-11-22T10:15:00.123Z");
-    orders.listTicket("Opera", 2050, seller)
-        .compose(ticketId -> orders.createOrder(buyer, ticketId).map(order -> {
+    orders.listTicket("Opera", 2050, orders.seller)
+        .compose(ticketId -> orders.createOrder(orders.buyer, ticketId).map(order -> {
           test.verify(() -> {
             assertEquals(24, order.getString("id").length());
             assertEquals("created", order.getString("status"));
-            assertEquals(buyer, order.getString("userId"));
+            assertEquals(orders.buyer, order.getString("userId"));
             assertEquals(expected.toString(), order.getString("expiresAt"));
             assertEquals(0L, order.getLong("version"));
             assertEquals(new JsonObject().put("id", ticketId).put("title", "Opera").put("price", 20.5).put("version", 0L),
@@ -51,7 +42,7 @@ class CreateOrderTest {
           });
           return order.getString("id");
         }))
-        .compose(orderId -> Eventually.await(vertx, 10_000, "order:created at tickets, payments and expiration",
+        .compose(orderId -> Eventually.await(orders.vertx(), 10_000, "order:created at tickets, payments and expiration",
                 () -> Future.succeededFuture(List.of(ConsumerGroup.TICKETS, ConsumerGroup.PAYMENTS, ConsumerGroup.EXPIRATION).stream()
                     .allMatch(group -> orders.events.about(orderId, Subject.ORDER_CREATED, group).size() == 1)))
             .map(orderId))
@@ -60,7 +51,7 @@ class CreateOrderTest {
             OrderCreated event = OrderCreated.fromJson(orders.events.about(orderId, Subject.ORDER_CREATED, group).get(0));
             assertEquals(0, event.version());
             assertEquals("created", event.status());
-            assertEquals(buyer, event.userId());
+            assertEquals(orders.buyer, event.userId());
             assertEquals(expected, event.expiresAt());
             assertEquals(2050, event.ticketPrice(), "events carry cents");
           }
@@ -70,8 +61,8 @@ class CreateOrderTest {
 
   @Test
   void aSellerCannotBuyTheirOwnTicket(VertxTestContext test) {
-    orders.listTicket("Opera", 2000, seller)
-        .compose(ticketId -> orders.refusal(Command.CREATE_ORDER, seller, new JsonObject().put("ticketId", ticketId)))
+    orders.listTicket("Opera", 2000, orders.seller)
+        .compose(ticketId -> orders.refusal(Command.CREATE_ORDER, orders.seller, new JsonObject().put("ticketId", ticketId)))
         .onComplete(test.succeeding(refused -> test.verify(() -> {
           assertEquals(400, refused.status());
           assertEquals("You cannot buy your own ticket", refused.errors().get(0).message());
@@ -82,8 +73,8 @@ class CreateOrderTest {
   @Test
   void anUnknownTicketIsNotFound(VertxTestContext test) {
     Future.all(
-            orders.refusal(Command.CREATE_ORDER, buyer, new JsonObject().put("ticketId", OrdersFixture.newId())),
-            orders.refusal(Command.CREATE_ORDER, buyer, new JsonObject().put("ticketId", "not-an-id")))
+            orders.refusal(Command.CREATE_ORDER, orders.buyer, new JsonObject().put("ticketId", OrdersFixture.newId())),
+            orders.refusal(Command.CREATE_ORDER, orders.buyer, new JsonObject().put("ticketId", "not-an-id")))
         .onComplete(test.succeeding(all -> test.verify(() -> {
           for (int i = 0; i < all.size(); i++) {
             assertEquals(404, all.<ApiException>resultAt(i).status());
@@ -96,9 +87,9 @@ class CreateOrderTest {
   @Test
   void aMissingOrBlankTicketIdIsABadRequestNamingTheField(VertxTestContext test) {
     Future.all(
-            orders.refusal(Command.CREATE_ORDER, buyer, new JsonObject().put("ticketId", "")),
-            orders.refusal(Command.CREATE_ORDER, buyer, new JsonObject().put("ticketId", 12)),
-            orders.refusal(Command.CREATE_ORDER, buyer, new JsonObject()))
+            orders.refusal(Command.CREATE_ORDER, orders.buyer, new JsonObject().put("ticketId", "")),
+            orders.refusal(Command.CREATE_ORDER, orders.buyer, new JsonObject().put("ticketId", 12)),
+            orders.refusal(Command.CREATE_ORDER, orders.buyer, new JsonObject()))
         .onComplete(test.succeeding(all -> test.verify(() -> {
           for (int i = 0; i < all.size(); i++) {
             assertEquals(400, all.<ApiException>resultAt(i).status());
@@ -110,7 +101,7 @@ class CreateOrderTest {
 
   @Test
   void signedOutIsNotAuthorized(VertxTestContext test) {
-    orders.listTicket("Opera", 2000, seller)
+    orders.listTicket("Opera", 2000, orders.seller)
         .compose(ticketId -> orders.refusal(Command.CREATE_ORDER, null, new JsonObject().put("ticketId", ticketId)))
         .onComplete(test.succeeding(refused -> test.verify(() -> {
           assertEquals(401, refused.status());
@@ -121,15 +112,15 @@ class CreateOrderTest {
   @Test
   void aHeldTicketIsAlreadyReservedAndFreeAgainOnceCancelled(VertxTestContext test) {
     String other = OrdersFixture.newId();
-    orders.listTicket("Opera", 2000, seller)
-        .compose(ticketId -> orders.createOrder(buyer, ticketId)
+    orders.listTicket("Opera", 2000, orders.seller)
+        .compose(ticketId -> orders.createOrder(orders.buyer, ticketId)
             .compose(first -> orders.refusal(Command.CREATE_ORDER, other, new JsonObject().put("ticketId", ticketId))
                 .compose(refused -> {
                   test.verify(() -> {
                     assertEquals(400, refused.status());
                     assertEquals("Ticket is already reserved", refused.errors().get(0).message());
                   });
-                  return orders.cancelOrder(buyer, first.getString("id"));
+                  return orders.cancelOrder(orders.buyer, first.getString("id"));
                 }))
             .compose(cancelled -> orders.createOrder(other, ticketId)))
         .onComplete(test.succeeding(second -> test.verify(() -> {
@@ -141,7 +132,7 @@ class CreateOrderTest {
 
   @Test
   void ofFiftyBuyersRacingForOneTicketExactlyOneWins(VertxTestContext test) {
-    orders.listTicket("Final", 10_000, seller)
+    orders.listTicket("Final", 10_000, orders.seller)
         .compose(ticketId -> {
           // All fifty are sent before any answer arrives: they race inside the service and the database.
           List<Future<String>> attempts = IntStream.range(0, 50)

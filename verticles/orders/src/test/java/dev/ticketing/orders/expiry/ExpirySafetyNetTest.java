@@ -7,11 +7,9 @@ import dev.ticketing.contracts.events.PaymentCreated;
 import dev.ticketing.orders.testing.OrdersFixture;
 import dev.ticketing.platform.testing.Eventually;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,23 +22,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ExpirySafetyNetTest {
 
   @RegisterExtension
-  final OrdersFixture orders = new OrdersFixture();
-  private final String buyer = OrdersFixture.newId();
-  private Vertx vertx;
-  private String orderId;
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext test) {
-    this.vertx = vertx;
-    orders.startHolding(vertx, buyer, OrdersFixture.newId())
-        .onSuccess(held -> orderId = held.orderId())
-        .onComplete(test.succeedingThenComplete());
-  }
+  final OrdersFixture orders = OrdersFixture.holdingATicket();
 
   @Test
   void anOverdueOrderIsCancelledOnceTheGraceHasPassed(VertxTestContext test) {
     orders.clock.advance(OrdersFixture.WINDOW.plus(OrdersFixture.GRACE).minusSeconds(1));
-    Future<Void> stillThere = Eventually.await(vertx, 400, "nothing to happen", () -> orders.stored(orderId)
+    Future<Void> stillThere = Eventually.await(orders.vertx(), 400, "nothing to happen", () -> orders.stored(orders.orderId())
             .map(stored -> !"created".equals(stored.getString("status"))))
         .transform(waited -> waited.succeeded()
             ? Future.failedFuture(new AssertionError("cancelled inside the grace"))
@@ -48,10 +35,10 @@ class ExpirySafetyNetTest {
     stillThere
         .compose(untouched -> {
           orders.clock.advance(Duration.ofSeconds(2));
-          return Eventually.await(vertx, 5_000, "the safety net to cancel it",
-              () -> orders.stored(orderId).map(stored -> "cancelled".equals(stored.getString("status"))));
+          return Eventually.await(orders.vertx(), 5_000, "the safety net to cancel it",
+              () -> orders.stored(orders.orderId()).map(stored -> "cancelled".equals(stored.getString("status"))));
         })
-        .compose(cancelled -> orders.stored(orderId))
+        .compose(cancelled -> orders.stored(orders.orderId()))
         .onComplete(test.succeeding(stored -> test.verify(() -> {
           assertEquals("expired-safety-net", stored.getString("cancelReason"));
           assertFalse(stored.containsKey("ticketHold"), "the ticket is free again");
@@ -62,10 +49,10 @@ class ExpirySafetyNetTest {
 
   @Test
   void aPaidOrderIsNeverTouched(VertxTestContext test) {
-    orders.publish(new PaymentCreated(OrdersFixture.newId(), orderId, "pi_1"))
+    orders.publish(new PaymentCreated(OrdersFixture.newId(), orders.orderId(), "pi_1"))
         .compose(paid -> {
           orders.clock.advance(OrdersFixture.WINDOW.plus(OrdersFixture.GRACE).plusSeconds(60));
-          return Eventually.await(vertx, 500, "a change", () -> orders.stored(orderId)
+          return Eventually.await(orders.vertx(), 500, "a change", () -> orders.stored(orders.orderId())
               .map(stored -> !"complete".equals(stored.getString("status"))));
         })
         .onComplete(result -> test.verify(() -> {

@@ -11,11 +11,9 @@ import dev.ticketing.contracts.events.PaymentCreated;
 import dev.ticketing.contracts.events.Subject;
 import dev.ticketing.orders.testing.OrdersFixture;
 import dev.ticketing.platform.delivery.EventListener;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,47 +21,33 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(VertxExtension.class)
 class PaymentCreatedListenerTest {
 
+  // A cap of one unpaid order shows that paying frees the buyer's hold slot.
   @RegisterExtension
-  final OrdersFixture orders = new OrdersFixture();
-  private final String seller = OrdersFixture.newId();
-  private final String buyer = OrdersFixture.newId();
+  final OrdersFixture orders = OrdersFixture.holdingATicket(1);
   private final String paymentId = OrdersFixture.newId();
-  private String ticketId;
-  private String orderId;
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext test) {
-    // A cap of one unpaid order shows that paying frees the buyer's hold slot.
-    orders.startHolding(vertx, 1, buyer, seller)
-        .onSuccess(held -> {
-          ticketId = held.ticketId();
-          orderId = held.orderId();
-        })
-        .onComplete(test.succeedingThenComplete());
-  }
 
   @Test
   void aPaymentCompletesTheOrderAndTheTicketIsSold(VertxTestContext test) {
-    orders.publish(new PaymentCreated(paymentId, orderId, "pi_123"))
+    orders.publish(new PaymentCreated(paymentId, orders.orderId(), "pi_123"))
         .compose(reply -> {
           test.verify(() -> assertEquals("APPLIED", reply.getString("outcome")));
-          return orders.delivered(orderId).compose(delivered -> orders.stored(orderId));
+          return orders.delivered(orders.orderId()).compose(delivered -> orders.stored(orders.orderId()));
         })
         .compose(stored -> {
           test.verify(() -> {
             assertEquals("complete", stored.getString("status"));
             assertEquals(1L, stored.getLong("version"));
             assertEquals(new JsonObject().put("id", paymentId).put("stripeId", "pi_123"), stored.getJsonObject("payment"));
-            assertEquals(ticketId, stored.getString("ticketHold"), "a sold ticket stays held");
+            assertEquals(orders.ticketId(), stored.getString("ticketHold"), "a sold ticket stays held");
             assertFalse(stored.containsKey("userHold"), "a paid order no longer counts against the cap");
-            assertEquals(new OrderCompleted(orderId, 1, ticketId),
-                OrderCompleted.fromJson(orders.events.about(orderId, Subject.ORDER_COMPLETED, ConsumerGroup.TICKETS).get(0)));
+            assertEquals(new OrderCompleted(orders.orderId(), 1, orders.ticketId()),
+                OrderCompleted.fromJson(orders.events.about(orders.orderId(), Subject.ORDER_COMPLETED, ConsumerGroup.TICKETS).get(0)));
           });
-          return orders.refusal(Command.CREATE_ORDER, OrdersFixture.newId(), new JsonObject().put("ticketId", ticketId));
+          return orders.refusal(Command.CREATE_ORDER, OrdersFixture.newId(), new JsonObject().put("ticketId", orders.ticketId()));
         })
         .compose(refused -> {
           test.verify(() -> assertEquals("Ticket is already reserved", refused.errors().get(0).message()));
-          return orders.listTicket("Ballet", 1500, seller).compose(other -> orders.createOrder(buyer, other));
+          return orders.listTicket("Ballet", 1500, orders.seller).compose(other -> orders.createOrder(orders.buyer, other));
         })
         .onComplete(test.succeeding(next -> test.verify(() -> {
           assertEquals("created", next.getString("status"));
@@ -73,33 +57,33 @@ class PaymentCreatedListenerTest {
 
   @Test
   void aRedeliveredPaymentIsADuplicate(VertxTestContext test) {
-    PaymentCreated payment = new PaymentCreated(paymentId, orderId, "pi_123");
+    PaymentCreated payment = new PaymentCreated(paymentId, orders.orderId(), "pi_123");
     orders.publish(payment)
         .compose(first -> orders.publish(payment))
         .compose(second -> {
           test.verify(() -> assertEquals("DUPLICATE", second.getString("outcome")));
-          return orders.delivered(orderId).compose(delivered -> orders.stored(orderId));
+          return orders.delivered(orders.orderId()).compose(delivered -> orders.stored(orders.orderId()));
         })
         .onComplete(test.succeeding(stored -> test.verify(() -> {
           assertEquals(1L, stored.getLong("version"));
-          assertEquals(1, orders.events.about(orderId, Subject.ORDER_COMPLETED, ConsumerGroup.TICKETS).size());
+          assertEquals(1, orders.events.about(orders.orderId(), Subject.ORDER_COMPLETED, ConsumerGroup.TICKETS).size());
           test.completeNow();
         })));
   }
 
   @Test
   void aPaymentForACancelledOrderLeavesItCancelled(VertxTestContext test) {
-    orders.cancelOrder(buyer, orderId)
-        .compose(cancelled -> orders.publish(new PaymentCreated(paymentId, orderId, "pi_late")))
+    orders.cancelOrder(orders.buyer, orders.orderId())
+        .compose(cancelled -> orders.publish(new PaymentCreated(paymentId, orders.orderId(), "pi_late")))
         .compose(reply -> {
           test.verify(() -> assertEquals("OBSOLETE", reply.getString("outcome"), "so payments refunds it"));
-          return orders.stored(orderId);
+          return orders.stored(orders.orderId());
         })
         .onComplete(test.succeeding(stored -> test.verify(() -> {
           assertEquals("cancelled", stored.getString("status"));
           assertEquals(1L, stored.getLong("version"));
           assertFalse(stored.containsKey("payment"));
-          assertTrue(orders.events.about(orderId, Subject.ORDER_COMPLETED, ConsumerGroup.TICKETS).isEmpty());
+          assertTrue(orders.events.about(orders.orderId(), Subject.ORDER_COMPLETED, ConsumerGroup.TICKETS).isEmpty());
           test.completeNow();
         })));
   }

@@ -7,11 +7,9 @@ import dev.ticketing.contracts.events.TicketUpdated;
 import dev.ticketing.orders.testing.OrdersFixture;
 import dev.ticketing.platform.delivery.EventListener;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,25 +19,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TicketReplicaListenersTest {
 
   @RegisterExtension
-  final OrdersFixture orders = new OrdersFixture();
-  private final String seller = OrdersFixture.newId();
+  final OrdersFixture orders = OrdersFixture.started();
   private final String ticketId = OrdersFixture.newId();
-
-  @BeforeEach
-  void start(Vertx vertx, VertxTestContext test) {
-    orders.start(vertx).onComplete(test.succeedingThenComplete());
-  }
 
   @Test
   void aListedTicketIsStoredInCentsAndCanBeOrdered(VertxTestContext test) {
-    orders.publish(new TicketCreated(ticketId, 0, "Opera", 2050, seller))
+    orders.publish(new TicketCreated(ticketId, 0, "Opera", 2050, orders.seller))
         .compose(reply -> {
           test.verify(() -> assertEquals("APPLIED", reply.getString("outcome")));
           return replica();
         })
         .compose(stored -> {
           test.verify(() -> assertEquals(new JsonObject().put("_id", ticketId).put("title", "Opera").put("price", 2050L)
-              .put("userId", seller).putNull("orderId").put("version", 0L), stored));
+              .put("userId", orders.seller).putNull("orderId").put("version", 0L), stored));
           return orders.createOrder(OrdersFixture.newId(), ticketId);
         })
         .onComplete(test.succeeding(order -> test.verify(() -> {
@@ -50,8 +42,8 @@ class TicketReplicaListenersTest {
 
   @Test
   void duplicatesAreAcknowledgedWithoutASecondEffect(VertxTestContext test) {
-    TicketCreated created = new TicketCreated(ticketId, 0, "Opera", 2000, seller);
-    TicketUpdated edited = new TicketUpdated(ticketId, 1, "Opera (matinee)", 2500, seller, null, false);
+    TicketCreated created = new TicketCreated(ticketId, 0, "Opera", 2000, orders.seller);
+    TicketUpdated edited = new TicketUpdated(ticketId, 1, "Opera (matinee)", 2500, orders.seller, null, false);
     orders.publish(created)
         .compose(first -> orders.publish(edited))
         .compose(applied -> Future.all(orders.publish(created), orders.publish(edited)))
@@ -72,12 +64,12 @@ class TicketReplicaListenersTest {
 
   @Test
   void anUpdateAheadOfItsPredecessorIsRefusedThenApplied(VertxTestContext test) {
-    TicketUpdated v1 = new TicketUpdated(ticketId, 1, "Opera", 2200, seller, null, false);
-    TicketUpdated v2 = new TicketUpdated(ticketId, 2, "Opera (final)", 2400, seller, null, false);
+    TicketUpdated v1 = new TicketUpdated(ticketId, 1, "Opera", 2200, orders.seller, null, false);
+    TicketUpdated v2 = new TicketUpdated(ticketId, 2, "Opera (final)", 2400, orders.seller, null, false);
     orders.refusedCode(v1)
         .compose(code -> {
           test.verify(() -> assertEquals(EventListener.OUT_OF_ORDER, code, "an update before the creation is a gap"));
-          return orders.publish(new TicketCreated(ticketId, 0, "Opera", 2000, seller));
+          return orders.publish(new TicketCreated(ticketId, 0, "Opera", 2000, orders.seller));
         })
         .compose(created -> orders.refusedCode(v2))
         .compose(code -> {

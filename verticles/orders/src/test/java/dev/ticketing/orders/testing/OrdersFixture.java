@@ -2,16 +2,17 @@ package dev.ticketing.orders.testing;
 
 import dev.ticketing.contracts.commands.Command;
 import dev.ticketing.contracts.commands.CommandHeaders;
+import dev.ticketing.contracts.errors.ApiException;
 import dev.ticketing.contracts.events.ConsumerGroup;
 import dev.ticketing.contracts.events.EventPayload;
 import dev.ticketing.contracts.events.TicketCreated;
 import dev.ticketing.contracts.events.TicketUpdated;
-import dev.ticketing.contracts.errors.ApiException;
 import dev.ticketing.orders.OrdersConfig;
 import dev.ticketing.orders.OrdersVerticle;
 import dev.ticketing.platform.delivery.Outbox;
 import dev.ticketing.platform.delivery.RelaySettings;
 import dev.ticketing.platform.mongo.Mongo;
+import dev.ticketing.platform.testing.Blocking;
 import dev.ticketing.platform.testing.EmbeddedMongo;
 import dev.ticketing.platform.testing.Eventually;
 import io.vertx.core.Future;
@@ -22,43 +23,104 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One orders verticle against a fresh in-memory Mongo wire server, with a hand-moved clock and a
- * recorder standing in for the consumers of our events. Talks to the verticle exactly as the
- * gateway and the other services do: over the event bus. Register it as a JUnit extension
- * ({@code @RegisterExtension final OrdersFixture orders = new OrdersFixture();}): it stops the
- * verticle and the database after each test, before the test's Vert.x is closed.
+ * One orders verticle on its own Vert.x, against a fresh in-memory Mongo wire server, with a
+ * hand-moved clock and a recorder standing in for the consumers of our events. Talks to the
+ * verticle exactly as the gateway and the other services do: over the event bus. Register it as a
+ * JUnit extension, saying what a test starts from:
+ * <pre>
+ *   &#64;RegisterExtension final OrdersFixture orders = OrdersFixture.started();         // no orders yet
+ *   &#64;RegisterExtension final OrdersFixture orders = OrdersFixture.holdingATicket();  // one order holds a ticket
+ * </pre>
+ * It starts before each test's {@code @BeforeEach} methods and stops everything after the test.
+ * {@link #buyer} and {@link #seller} are fresh users of each test.
  */
-public final class OrdersFixture implements AfterEachCallback {
+public final class OrdersFixture implements BeforeEachCallback, AfterEachCallback {
 
   public static final Duration WINDOW = Duration.ofSeconds(900);
   public static final Instant START = Instant.parse("2026-11-22T10:00:00.123456Z");
   public static final Duration GRACE = Duration.ofSeconds(10);
   public static final Duration LEASE = Duration.ofSeconds(30);
+  private static final int DEFAULT_MAX_HOLDS = 10;
   private static final RelaySettings FAST_RELAY = new RelaySettings(200, 2000, 20, 200, 100, 5, 5000);
 
   public final TestClock clock = new TestClock(START);
   public final EventRecorder events = new EventRecorder();
+  public final String buyer = newId();
+  public final String seller = newId();
   private final EmbeddedMongo mongoServer = new EmbeddedMongo();
+  private final int maxHolds;
+  private final boolean holding;
   private Vertx vertx;
   private MongoClient db;
   private OrdersConfig config;
   private OrdersVerticle verticle;
   private String deployment;
+  private HeldTicket held;
 
-  /** Deploys the verticle allowing {@code maxHolds} unpaid orders per user. */
-  public Future<Void> start(Vertx vertx, int maxHolds) {
-    this.vertx = vertx;
-    this.db = Mongo.client(vertx, mongoServer.settings("orders"));
+  private OrdersFixture(int maxHolds, boolean holding) {
+    this.maxHolds = maxHolds;
+    this.holding = holding;
+  }
+
+  /** The service running with no tickets or orders yet. */
+  public static OrdersFixture started() {
+    return started(DEFAULT_MAX_HOLDS);
+  }
+
+  /** The service running, allowing {@code maxHolds} unpaid orders per user. */
+  public static OrdersFixture started(int maxHolds) {
+    return new OrdersFixture(maxHolds, false);
+  }
+
+  /** The service running with one ticket of {@link #seller}'s held by an order of {@link #buyer}'s. */
+  public static OrdersFixture holdingATicket() {
+    return holdingATicket(DEFAULT_MAX_HOLDS);
+  }
+
+  public static OrdersFixture holdingATicket(int maxHolds) {
+    return new OrdersFixture(maxHolds, true);
+  }
+
+  /** A ticket someone listed and the order placed on it. */
+  private record HeldTicket(String ticketId, String orderId) {
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws Exception {
+    vertx = Vertx.vertx();
+    db = Mongo.client(vertx, mongoServer.settings("orders"));
     // The expiry safety net looks every 50 ms, so tests see it act as soon as they move the clock.
     config = new OrdersConfig(mongoServer.settings("orders"), FAST_RELAY, WINDOW, maxHolds, 0, GRACE, 50,
         LEASE, Duration.ofMillis(1_500));
-    return events.register(vertx).compose(registered -> deploy());
+    Blocking.await(events.register(vertx).compose(registered -> deploy()));
+    if (holding) {
+      String ticketId = Blocking.await(listTicket("Opera", 2000, seller));
+      held = new HeldTicket(ticketId, Blocking.await(createOrder(buyer, ticketId)).getString("id"));
+    }
+  }
+
+  /** Stops the service, its database and its Vert.x after each test, on the test thread (it blocks). */
+  @Override
+  public void afterEach(ExtensionContext context) throws Exception {
+    try {
+      if (deployment != null) {
+        Blocking.await(vertx.undeploy(deployment));
+      }
+      if (db != null) {
+        Blocking.await(db.close());
+      }
+      if (vertx != null) {
+        Blocking.await(vertx.close());
+      }
+    } finally {
+      mongoServer.close();
+    }
   }
 
   /** Stops the service and starts a new one on the same database, as a restart after an upgrade does. */
@@ -71,35 +133,25 @@ public final class OrdersFixture implements AfterEachCallback {
     return vertx.deployVerticle(verticle).onSuccess(id -> deployment = id).mapEmpty();
   }
 
-  public Future<Void> start(Vertx vertx) {
-    return start(vertx, 10);
+  /** The held ticket of {@link #holdingATicket()}. */
+  public String ticketId() {
+    return heldTicket().ticketId();
   }
 
-  /** A ticket someone listed and the order {@code buyerId} placed on it, for tests that start from a held ticket. */
-  public record HeldTicket(String ticketId, String orderId) {
+  /** The order of {@link #buyer}'s that holds the ticket of {@link #holdingATicket()}. */
+  public String orderId() {
+    return heldTicket().orderId();
   }
 
-  /** Starts the service (allowing {@code maxHolds} unpaid orders per user) with one ticket of {@code sellerId}'s held by {@code buyerId}. */
-  public Future<HeldTicket> startHolding(Vertx vertx, int maxHolds, String buyerId, String sellerId) {
-    return start(vertx, maxHolds)
-        .compose(started -> listTicket("Opera", 2000, sellerId))
-        .compose(ticketId -> createOrder(buyerId, ticketId).map(order -> new HeldTicket(ticketId, order.getString("id"))));
-  }
-
-  public Future<HeldTicket> startHolding(Vertx vertx, String buyerId, String sellerId) {
-    return startHolding(vertx, 10, buyerId, sellerId);
-  }
-
-  /** Undeploys and stops the database after each test, on the test thread (it blocks). */
-  @Override
-  public void afterEach(ExtensionContext context) throws Exception {
-    if (deployment != null) {
-      vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+  private HeldTicket heldTicket() {
+    if (held == null) {
+      throw new IllegalStateException("this fixture holds no ticket: register OrdersFixture.holdingATicket()");
     }
-    if (db != null) {
-      db.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-    }
-    mongoServer.close();
+    return held;
+  }
+
+  public Vertx vertx() {
+    return vertx;
   }
 
   public OrdersVerticle verticle() {
