@@ -1,5 +1,6 @@
 package dev.ticketing.orders.commands;
 
+import static dev.ticketing.platform.testing.Blocking.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,97 +12,73 @@ import dev.ticketing.contracts.events.OrderCancelled;
 import dev.ticketing.contracts.events.PaymentCreated;
 import dev.ticketing.contracts.events.Subject;
 import dev.ticketing.orders.testing.OrdersFixture;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(VertxExtension.class)
+/** The buyer cancels an unpaid order; the ticket and the hold slot are free again, and tickets and payments hear of it. */
 class CancelOrderTest {
 
   @RegisterExtension
   final OrdersFixture orders = OrdersFixture.holdingATicket();
 
   @Test
-  void cancellingReleasesTheTicketAndTellsTicketsAndPayments(VertxTestContext test) {
-    orders.cancelOrder(orders.buyer, orders.orderId())
-        .compose(reply -> {
-          test.verify(() -> assertEquals(new JsonObject(), reply));
-          return orders.showOrder(orders.buyer, orders.orderId());
-        })
-        .compose(order -> {
-          test.verify(() -> {
-            assertEquals("cancelled", order.getString("status"));
-            assertEquals(1L, order.getLong("version"));
-          });
-          return orders.delivered(orders.orderId()).compose(delivered -> orders.stored(orders.orderId()));
-        })
-        .onComplete(test.succeeding(stored -> test.verify(() -> {
-          assertFalse(stored.containsKey("ticketHold"), "the ticket is released");
-          assertFalse(stored.containsKey("userHold"), "the hold slot is released");
-          for (ConsumerGroup group : new ConsumerGroup[] {ConsumerGroup.TICKETS, ConsumerGroup.PAYMENTS}) {
-            assertEquals(1, orders.events.about(orders.orderId(), Subject.ORDER_CANCELLED, group).size());
-            assertEquals(new OrderCancelled(orders.orderId(), 1, orders.ticketId()),
-                OrderCancelled.fromJson(orders.events.about(orders.orderId(), Subject.ORDER_CANCELLED, group).get(0)));
-          }
-          test.completeNow();
-        })));
+  void cancellingReleasesTheTicketAndTellsTicketsAndPayments() throws Exception {
+    JsonObject reply = await(orders.cancelOrder(orders.buyer, orders.orderId()));
+
+    assertEquals(new JsonObject(), reply);
+    JsonObject order = await(orders.showOrder(orders.buyer, orders.orderId()));
+    assertEquals("cancelled", order.getString("status"));
+    assertEquals(1L, order.getLong("version"));
+    await(orders.delivered(orders.orderId()));
+    JsonObject stored = await(orders.stored(orders.orderId()));
+    assertFalse(stored.containsKey("ticketHold"), "the ticket is released");
+    assertFalse(stored.containsKey("userHold"), "the hold slot is released");
+    for (ConsumerGroup group : new ConsumerGroup[] {ConsumerGroup.TICKETS, ConsumerGroup.PAYMENTS}) {
+      assertEquals(1, orders.events.about(orders.orderId(), Subject.ORDER_CANCELLED, group).size());
+      assertEquals(new OrderCancelled(orders.orderId(), 1, orders.ticketId()),
+          OrderCancelled.fromJson(orders.events.about(orders.orderId(), Subject.ORDER_CANCELLED, group).get(0)));
+    }
   }
 
   @Test
-  void cancellingTwiceSucceedsWithOneEvent(VertxTestContext test) {
-    orders.cancelOrder(orders.buyer, orders.orderId())
-        .compose(first -> orders.delivered(orders.orderId()))
-        .compose(delivered -> orders.cancelOrder(orders.buyer, orders.orderId()))
-        .compose(second -> orders.stored(orders.orderId()))
-        .onComplete(test.succeeding(stored -> test.verify(() -> {
-          assertEquals(1L, stored.getLong("version"), "no second change");
-          assertTrue(stored.getJsonArray("outbox").isEmpty(), "no second event");
-          assertEquals(1, orders.events.about(orders.orderId(), Subject.ORDER_CANCELLED, ConsumerGroup.TICKETS).size());
-          test.completeNow();
-        })));
+  void cancellingTwiceSucceedsWithOneEvent() throws Exception {
+    await(orders.cancelOrder(orders.buyer, orders.orderId()));
+    await(orders.delivered(orders.orderId()));
+
+    await(orders.cancelOrder(orders.buyer, orders.orderId()));
+
+    JsonObject stored = await(orders.stored(orders.orderId()));
+    assertEquals(1L, stored.getLong("version"), "no second change");
+    assertTrue(stored.getJsonArray("outbox").isEmpty(), "no second event");
+    assertEquals(1, orders.events.about(orders.orderId(), Subject.ORDER_CANCELLED, ConsumerGroup.TICKETS).size());
   }
 
   @Test
-  void aCompleteOrderCannotBeCancelled(VertxTestContext test) {
-    orders.publish(new PaymentCreated(OrdersFixture.newId(), orders.orderId(), "pi_123"))
-        .compose(paid -> orders.refusal(Command.CANCEL_ORDER, orders.buyer, new JsonObject().put("id", orders.orderId())))
-        .compose(refused -> {
-          test.verify(() -> {
-            assertEquals(400, refused.status());
-            assertEquals("Cannot cancel a complete order", refused.errors().get(0).message());
-          });
-          return orders.showOrder(orders.buyer, orders.orderId());
-        })
-        .onComplete(test.succeeding(order -> test.verify(() -> {
-          assertEquals("complete", order.getString("status"));
-          test.completeNow();
-        })));
+  void aCompleteOrderCannotBeCancelled() throws Exception {
+    await(orders.publish(new PaymentCreated(OrdersFixture.newId(), orders.orderId(), "pi_123")));
+
+    ApiException refused = await(orders.refusal(Command.CANCEL_ORDER, orders.buyer, cancelling(orders.orderId())));
+
+    assertEquals(400, refused.status());
+    assertEquals("Cannot cancel a complete order", refused.errors().get(0).message());
+    assertEquals("complete", await(orders.showOrder(orders.buyer, orders.orderId())).getString("status"));
   }
 
   @Test
-  void onlyTheBuyerCancelsAndOnlyOrdersThatExist(VertxTestContext test) {
-    Future.all(
-            orders.refusal(Command.CANCEL_ORDER, OrdersFixture.newId(), new JsonObject().put("id", orders.orderId())),
-            orders.refusal(Command.CANCEL_ORDER, orders.buyer, new JsonObject().put("id", OrdersFixture.newId())),
-            orders.refusal(Command.CANCEL_ORDER, orders.buyer, new JsonObject().put("id", "nope")),
-            orders.refusal(Command.CANCEL_ORDER, null, new JsonObject().put("id", orders.orderId())))
-        .compose(all -> {
-          test.verify(() -> {
-            assertEquals("403 You do not own this order", status(all.resultAt(0)));
-            assertEquals("404 Order not found", status(all.resultAt(1)));
-            assertEquals("404 Order not found", status(all.resultAt(2)));
-            assertEquals(401, all.<ApiException>resultAt(3).status());
-          });
-          return orders.showOrder(orders.buyer, orders.orderId());
-        })
-        .onComplete(test.succeeding(order -> test.verify(() -> {
-          assertEquals("created", order.getString("status"));
-          test.completeNow();
-        })));
+  void onlyTheBuyerCancelsAndOnlyOrdersThatExist() throws Exception {
+    assertEquals("403 You do not own this order",
+        status(await(orders.refusal(Command.CANCEL_ORDER, OrdersFixture.newId(), cancelling(orders.orderId())))));
+    assertEquals("404 Order not found",
+        status(await(orders.refusal(Command.CANCEL_ORDER, orders.buyer, cancelling(OrdersFixture.newId())))));
+    assertEquals("404 Order not found", status(await(orders.refusal(Command.CANCEL_ORDER, orders.buyer, cancelling("nope")))));
+    assertEquals(401, await(orders.refusal(Command.CANCEL_ORDER, null, cancelling(orders.orderId()))).status());
+
+    assertEquals("created", await(orders.showOrder(orders.buyer, orders.orderId())).getString("status"));
+  }
+
+  private static JsonObject cancelling(String orderId) {
+    return new JsonObject().put("id", orderId);
   }
 
   private static String status(ApiException refused) {

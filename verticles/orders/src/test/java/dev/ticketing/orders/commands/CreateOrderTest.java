@@ -1,5 +1,7 @@
 package dev.ticketing.orders.commands;
 
+import static dev.ticketing.platform.testing.Blocking.await;
+import static dev.ticketing.platform.testing.Blocking.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ticketing.contracts.commands.Command;
@@ -8,148 +10,117 @@ import dev.ticketing.contracts.events.ConsumerGroup;
 import dev.ticketing.contracts.events.OrderCreated;
 import dev.ticketing.contracts.events.Subject;
 import dev.ticketing.orders.testing.OrdersFixture;
-import dev.ticketing.platform.testing.Eventually;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(VertxExtension.class)
+/** A buyer reserves a ticket: one order holds it for the window, and nobody else can hold it meanwhile. */
 class CreateOrderTest {
+
+  private static final List<ConsumerGroup> TOLD = List.of(ConsumerGroup.TICKETS, ConsumerGroup.PAYMENTS, ConsumerGroup.EXPIRATION);
 
   @RegisterExtension
   final OrdersFixture orders = OrdersFixture.started();
 
   @Test
-  void anOrderHoldsTheTicketUntilTheWindowEnds(VertxTestContext test) {
+  void anOrderHoldsTheTicketUntilTheWindowEnds() throws Exception {
     Instant expected = Instant.parse("2026-11-22T10:15:00.123Z");
-    orders.listTicket("Opera", 2050, orders.seller)
-        .compose(ticketId -> orders.createOrder(orders.buyer, ticketId).map(order -> {
-          test.verify(() -> {
-            assertEquals(24, order.getString("id").length());
-            assertEquals("created", order.getString("status"));
-            assertEquals(orders.buyer, order.getString("userId"));
-            assertEquals(expected.toString(), order.getString("expiresAt"));
-            assertEquals(0L, order.getLong("version"));
-            assertEquals(new JsonObject().put("id", ticketId).put("title", "Opera").put("price", 20.5).put("version", 0L),
-                order.getJsonObject("ticket"));
-          });
-          return order.getString("id");
-        }))
-        .compose(orderId -> Eventually.await(orders.vertx(), 10_000, "order:created at tickets, payments and expiration",
-                () -> Future.succeededFuture(List.of(ConsumerGroup.TICKETS, ConsumerGroup.PAYMENTS, ConsumerGroup.EXPIRATION).stream()
-                    .allMatch(group -> orders.events.about(orderId, Subject.ORDER_CREATED, group).size() == 1)))
-            .map(orderId))
-        .onComplete(test.succeeding(orderId -> test.verify(() -> {
-          for (ConsumerGroup group : List.of(ConsumerGroup.TICKETS, ConsumerGroup.PAYMENTS, ConsumerGroup.EXPIRATION)) {
-            OrderCreated event = OrderCreated.fromJson(orders.events.about(orderId, Subject.ORDER_CREATED, group).get(0));
-            assertEquals(0, event.version());
-            assertEquals("created", event.status());
-            assertEquals(orders.buyer, event.userId());
-            assertEquals(expected, event.expiresAt());
-            assertEquals(2050, event.ticketPrice(), "events carry cents");
-          }
-          test.completeNow();
-        })));
+    String ticketId = await(orders.listTicket("Opera", 2050, orders.seller));
+
+    JsonObject order = await(orders.createOrder(orders.buyer, ticketId));
+
+    assertEquals(24, order.getString("id").length());
+    assertEquals("created", order.getString("status"));
+    assertEquals(orders.buyer, order.getString("userId"));
+    assertEquals(expected.toString(), order.getString("expiresAt"));
+    assertEquals(0L, order.getLong("version"));
+    assertEquals(new JsonObject().put("id", ticketId).put("title", "Opera").put("price", 20.5).put("version", 0L),
+        order.getJsonObject("ticket"));
+    String orderId = order.getString("id");
+    eventually("order:created at tickets, payments and expiration", Duration.ofSeconds(10),
+        () -> TOLD.stream().allMatch(group -> orders.events.about(orderId, Subject.ORDER_CREATED, group).size() == 1));
+    for (ConsumerGroup group : TOLD) {
+      OrderCreated event = OrderCreated.fromJson(orders.events.about(orderId, Subject.ORDER_CREATED, group).get(0));
+      assertEquals(0, event.version());
+      assertEquals("created", event.status());
+      assertEquals(orders.buyer, event.userId());
+      assertEquals(expected, event.expiresAt());
+      assertEquals(2050, event.ticketPrice(), "events carry cents");
+    }
   }
 
   @Test
-  void aSellerCannotBuyTheirOwnTicket(VertxTestContext test) {
-    orders.listTicket("Opera", 2000, orders.seller)
-        .compose(ticketId -> orders.refusal(Command.CREATE_ORDER, orders.seller, new JsonObject().put("ticketId", ticketId)))
-        .onComplete(test.succeeding(refused -> test.verify(() -> {
-          assertEquals(400, refused.status());
-          assertEquals("You cannot buy your own ticket", refused.errors().get(0).message());
-          test.completeNow();
-        })));
+  void aSellerCannotBuyTheirOwnTicket() throws Exception {
+    String ticketId = await(orders.listTicket("Opera", 2000, orders.seller));
+
+    ApiException refused = await(orders.refusal(Command.CREATE_ORDER, orders.seller, ordering(ticketId)));
+
+    assertEquals(400, refused.status());
+    assertEquals("You cannot buy your own ticket", refused.errors().get(0).message());
   }
 
   @Test
-  void anUnknownTicketIsNotFound(VertxTestContext test) {
-    Future.all(
-            orders.refusal(Command.CREATE_ORDER, orders.buyer, new JsonObject().put("ticketId", OrdersFixture.newId())),
-            orders.refusal(Command.CREATE_ORDER, orders.buyer, new JsonObject().put("ticketId", "not-an-id")))
-        .onComplete(test.succeeding(all -> test.verify(() -> {
-          for (int i = 0; i < all.size(); i++) {
-            assertEquals(404, all.<ApiException>resultAt(i).status());
-            assertEquals("Ticket not found", all.<ApiException>resultAt(i).errors().get(0).message());
-          }
-          test.completeNow();
-        })));
+  void anUnknownTicketIsNotFound() throws Exception {
+    for (String unknown : List.of(OrdersFixture.newId(), "not-an-id")) {
+      ApiException refused = await(orders.refusal(Command.CREATE_ORDER, orders.buyer, ordering(unknown)));
+      assertEquals(404, refused.status());
+      assertEquals("Ticket not found", refused.errors().get(0).message());
+    }
   }
 
   @Test
-  void aMissingOrBlankTicketIdIsABadRequestNamingTheField(VertxTestContext test) {
-    Future.all(
-            orders.refusal(Command.CREATE_ORDER, orders.buyer, new JsonObject().put("ticketId", "")),
-            orders.refusal(Command.CREATE_ORDER, orders.buyer, new JsonObject().put("ticketId", 12)),
-            orders.refusal(Command.CREATE_ORDER, orders.buyer, new JsonObject()))
-        .onComplete(test.succeeding(all -> test.verify(() -> {
-          for (int i = 0; i < all.size(); i++) {
-            assertEquals(400, all.<ApiException>resultAt(i).status());
-            assertEquals("ticketId", all.<ApiException>resultAt(i).errors().get(0).field());
-          }
-          test.completeNow();
-        })));
+  void aMissingOrBlankTicketIdIsABadRequestNamingTheField() throws Exception {
+    for (JsonObject body : List.of(ordering(""), new JsonObject().put("ticketId", 12), new JsonObject())) {
+      ApiException refused = await(orders.refusal(Command.CREATE_ORDER, orders.buyer, body));
+      assertEquals(400, refused.status());
+      assertEquals("ticketId", refused.errors().get(0).field());
+    }
   }
 
   @Test
-  void signedOutIsNotAuthorized(VertxTestContext test) {
-    orders.listTicket("Opera", 2000, orders.seller)
-        .compose(ticketId -> orders.refusal(Command.CREATE_ORDER, null, new JsonObject().put("ticketId", ticketId)))
-        .onComplete(test.succeeding(refused -> test.verify(() -> {
-          assertEquals(401, refused.status());
-          test.completeNow();
-        })));
+  void signedOutIsNotAuthorized() throws Exception {
+    String ticketId = await(orders.listTicket("Opera", 2000, orders.seller));
+
+    assertEquals(401, await(orders.refusal(Command.CREATE_ORDER, null, ordering(ticketId))).status());
   }
 
   @Test
-  void aHeldTicketIsAlreadyReservedAndFreeAgainOnceCancelled(VertxTestContext test) {
+  void aHeldTicketIsAlreadyReservedAndFreeAgainOnceCancelled() throws Exception {
     String other = OrdersFixture.newId();
-    orders.listTicket("Opera", 2000, orders.seller)
-        .compose(ticketId -> orders.createOrder(orders.buyer, ticketId)
-            .compose(first -> orders.refusal(Command.CREATE_ORDER, other, new JsonObject().put("ticketId", ticketId))
-                .compose(refused -> {
-                  test.verify(() -> {
-                    assertEquals(400, refused.status());
-                    assertEquals("Ticket is already reserved", refused.errors().get(0).message());
-                  });
-                  return orders.cancelOrder(orders.buyer, first.getString("id"));
-                }))
-            .compose(cancelled -> orders.createOrder(other, ticketId)))
-        .onComplete(test.succeeding(second -> test.verify(() -> {
-          assertEquals(other, second.getString("userId"));
-          assertEquals("created", second.getString("status"));
-          test.completeNow();
-        })));
+    String ticketId = await(orders.listTicket("Opera", 2000, orders.seller));
+    JsonObject first = await(orders.createOrder(orders.buyer, ticketId));
+
+    ApiException refused = await(orders.refusal(Command.CREATE_ORDER, other, ordering(ticketId)));
+    assertEquals(400, refused.status());
+    assertEquals("Ticket is already reserved", refused.errors().get(0).message());
+    await(orders.cancelOrder(orders.buyer, first.getString("id")));
+    JsonObject second = await(orders.createOrder(other, ticketId));
+    assertEquals(other, second.getString("userId"));
+    assertEquals("created", second.getString("status"));
   }
 
   @Test
-  void ofFiftyBuyersRacingForOneTicketExactlyOneWins(VertxTestContext test) {
-    orders.listTicket("Final", 10_000, orders.seller)
-        .compose(ticketId -> {
-          // All fifty are sent before any answer arrives: they race inside the service and the database.
-          List<Future<String>> attempts = IntStream.range(0, 50)
-              .mapToObj(i -> orders.createOrder(OrdersFixture.newId(), ticketId).map(order -> "won")
-                  .recover(failure -> Future.succeededFuture(OrdersFixture.describe(failure))))
-              .toList();
-          return Future.all(attempts).map(all -> all.<String>list())
-              .compose(outcomes -> orders.db().count("orders", new JsonObject().put("ticketHold", ticketId))
-                  .map(holders -> {
-                    test.verify(() -> assertEquals(1L, holders, "one order holds the ticket"));
-                    return outcomes;
-                  }));
-        })
-        .onComplete(test.succeeding(outcomes -> test.verify(() -> {
-          assertEquals(1, outcomes.stream().filter("won"::equals).count(), "exactly one buyer wins: " + outcomes);
-          assertEquals(49, outcomes.stream().filter("400 Ticket is already reserved"::equals).count(), outcomes.toString());
-          test.completeNow();
-        })));
+  void ofFiftyBuyersRacingForOneTicketExactlyOneWins() throws Exception {
+    String ticketId = await(orders.listTicket("Final", 10_000, orders.seller));
+
+    // All fifty are sent before any answer arrives: they race inside the service and the database.
+    List<Future<String>> attempts = IntStream.range(0, 50)
+        .mapToObj(i -> orders.createOrder(OrdersFixture.newId(), ticketId).map(order -> "won")
+            .recover(failure -> Future.succeededFuture(OrdersFixture.describe(failure))))
+        .toList();
+    List<String> outcomes = await(Future.all(attempts)).list();
+
+    assertEquals(1L, await(orders.db().count("orders", new JsonObject().put("ticketHold", ticketId))), "one order holds the ticket");
+    assertEquals(1, outcomes.stream().filter("won"::equals).count(), "exactly one buyer wins: " + outcomes);
+    assertEquals(49, outcomes.stream().filter("400 Ticket is already reserved"::equals).count(), outcomes.toString());
+  }
+
+  private static JsonObject ordering(String ticketId) {
+    return new JsonObject().put("ticketId", ticketId);
   }
 }
