@@ -12,7 +12,6 @@ import dev.ticketing.e2e.support.LocalSystem;
 import dev.ticketing.e2e.support.Shopper;
 import dev.ticketing.platform.testing.Eventually;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -37,7 +36,7 @@ class ContractRulesIT {
 
   private static final String NOWHERE = "000000000000000000000000";
   @RegisterExtension
-  static final LocalSystem system = LocalSystem.forTests("contract-rules", List.of("auth", "tickets", "orders", "expiration", "payments"),
+  static final LocalSystem system = LocalSystem.forTests("contract-rules", LocalSystem.EVERY_SERVICE,
         Map.of("MAX_ACTIVE_HOLDS_PER_USER", "2"));
 
   /** Fails unless the response has this status, the error shape, this first message (when given) and nosniff. */
@@ -62,16 +61,6 @@ class ContractRulesIT {
     });
   }
 
-  private static Future<JsonObject> orderWhenKnown(Vertx vertx, Shopper buyer, String ticketId) {
-    Promise<JsonObject> order = Promise.promise();
-    Eventually.await(vertx, 20_000, "the ticket to be orderable", () -> buyer.order(ticketId).map(response -> {
-      if (response.statusCode() == 201) {
-        order.tryComplete(response.bodyAsJsonObject());
-      }
-      return response.statusCode() != 404;
-    })).onFailure(order::tryFail);
-    return order.future();
-  }
 
   private static Future<Void> until(Vertx vertx, Shopper who, String path, java.util.function.Predicate<JsonObject> done) {
     return Eventually.await(vertx, 20_000, path, () -> who.get(path).map(reply -> done.test(reply.bodyAsJsonObject())));
@@ -130,7 +119,7 @@ class ContractRulesIT {
                   assertEquals(1, edited.getInteger("version"));
                   assertEquals(21, edited.getInteger("price"));
                 });
-                return orderWhenKnown(vertx, other, mid.getString("id"));
+                return other.orderWhenKnown(mid.getString("id"));
               })
               .compose(reserved -> until(vertx, seller, "/api/tickets/" + mid.getString("id"), ticket -> ticket.getString("orderId") != null))
               .compose(reserved -> error(400, "Cannot edit a reserved ticket",
@@ -157,12 +146,12 @@ class ContractRulesIT {
                 test.verify(() -> assertEquals("ticketId is required", invalid.getString("ticketId")));
                 return error(404, null, buyer.order(NOWHERE));
               })
-              .compose(unknown -> orderWhenKnown(vertx, buyer, first))
+              .compose(unknown -> buyer.orderWhenKnown(first))
               .compose(firstOrder -> {
                 test.verify(() -> assertEquals("created", firstOrder.getString("status")));
                 return error(400, "Ticket is already reserved", stranger.order(first))
                     .compose(taken -> error(400, "You cannot buy your own ticket", seller.order(second)))
-                    .compose(own -> orderWhenKnown(vertx, buyer, second))
+                    .compose(own -> buyer.orderWhenKnown(second))
                     .compose(secondOrder -> error(429, null, buyer.order(third)))
                     .compose(overCap -> error(401, null, anonymous.get("/api/orders")))
                     .compose(unauthorized -> buyer.get("/api/orders"))
@@ -188,7 +177,7 @@ class ContractRulesIT {
                       });
                       return until(vertx, seller, "/api/tickets/" + first, ticket -> ticket.getValue("orderId") == null);
                     })
-                    .compose(released -> orderWhenKnown(vertx, buyer, third)); // the cap counts unpaid holds only
+                    .compose(released -> buyer.orderWhenKnown(third)); // the cap counts unpaid holds only
               });
         })
         .onComplete(test.succeedingThenComplete());
@@ -202,8 +191,8 @@ class ContractRulesIT {
     Shopper stranger = new Shopper(vertx, system);
     Future.all(seller.signUp(), buyer.signUp(), stranger.signUp())
         .compose(users -> Future.all(seller.sell("Pay me", 33), seller.sell("Cancel me", 44)))
-        .compose(tickets -> Future.all(orderWhenKnown(vertx, buyer, tickets.<JsonObject>resultAt(0).getString("id")),
-            orderWhenKnown(vertx, buyer, tickets.<JsonObject>resultAt(1).getString("id"))))
+        .compose(tickets -> Future.all(buyer.orderWhenKnown(tickets.<JsonObject>resultAt(0).getString("id")),
+            buyer.orderWhenKnown(tickets.<JsonObject>resultAt(1).getString("id"))))
         .compose(orders -> {
           String payable = orders.<JsonObject>resultAt(0).getString("id");
           String cancelled = orders.<JsonObject>resultAt(1).getString("id");

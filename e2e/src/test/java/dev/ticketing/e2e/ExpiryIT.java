@@ -7,14 +7,11 @@ import dev.ticketing.e2e.support.LocalSystem;
 import dev.ticketing.e2e.support.Shopper;
 import dev.ticketing.platform.testing.Eventually;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,7 +25,7 @@ class ExpiryIT {
 
   private static final Logger log = LoggerFactory.getLogger(ExpiryIT.class);
   @RegisterExtension
-  static final LocalSystem system = LocalSystem.forTests("expiry", List.of("auth", "tickets", "orders", "expiration", "payments"),
+  static final LocalSystem system = LocalSystem.forTests("expiry", LocalSystem.EVERY_SERVICE,
         Map.of("ORDER_EXPIRATION_SECONDS", "2"));
 
   @Test
@@ -38,7 +35,7 @@ class ExpiryIT {
     Shopper second = new Shopper(vertx, system);
     Future.all(seller.signUp(), first.signUp(), second.signUp())
         .compose(users -> seller.sell("Matinee", 9.5))
-        .compose(ticket -> orderWhenKnown(vertx, first, ticket.getString("id")).compose(order -> {
+        .compose(ticket -> first.orderWhenKnown(ticket.getString("id")).compose(order -> {
           Instant expiresAt = Instant.parse(order.getString("expiresAt"));
           test.verify(() -> {
             long window = Duration.between(Instant.now(), expiresAt).toMillis();
@@ -59,14 +56,4 @@ class ExpiryIT {
         })));
   }
 
-  private static Future<JsonObject> orderWhenKnown(Vertx vertx, Shopper buyer, String ticketId) {
-    Promise<JsonObject> order = Promise.promise();
-    Eventually.await(vertx, 20_000, "the ticket to be orderable", () -> buyer.order(ticketId).map(response -> {
-      if (response.statusCode() == 201) {
-        order.tryComplete(response.bodyAsJsonObject());
-      }
-      return response.statusCode() != 404;
-    })).onFailure(order::tryFail);
-    return order.future();
-  }
 }

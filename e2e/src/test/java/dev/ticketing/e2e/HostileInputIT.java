@@ -23,7 +23,7 @@ class HostileInputIT {
 
   private static final Logger log = LoggerFactory.getLogger(HostileInputIT.class);
   @RegisterExtension
-  static final LocalSystem system = LocalSystem.forTests("hostile-input", List.of("auth", "tickets", "orders", "expiration", "payments"),
+  static final LocalSystem system = LocalSystem.forTests("hostile-input", LocalSystem.EVERY_SERVICE,
         Map.of("MAX_LIVE_CONNECTIONS", "40"));
 
   @Test

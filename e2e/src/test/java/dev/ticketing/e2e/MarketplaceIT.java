@@ -44,7 +44,7 @@ class MarketplaceIT {
   private static final Logger log = LoggerFactory.getLogger(MarketplaceIT.class);
   private static final long EVENTUALLY_MS = 20_000;
   @RegisterExtension
-  static final LocalSystem system = LocalSystem.forTests("marketplace", List.of("auth", "tickets", "orders", "expiration", "payments"),
+  static final LocalSystem system = LocalSystem.forTests("marketplace", LocalSystem.EVERY_SERVICE,
         Map.of("ORDER_EXPIRATION_SECONDS", "60", "STRIPE_SANDBOX_LATENCY_MS", "700", "STRIPE_SANDBOX_WEBHOOK_URL", ""));
 
   /** Orders learns about a new ticket through an event: retry while it answers 404. */

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SecurityIT {
 
   @RegisterExtension
-  static final LocalSystem system = LocalSystem.forTests("security", List.of("auth", "tickets", "orders", "expiration", "payments"), Map.of());
+  static final LocalSystem system = LocalSystem.forTests("security", LocalSystem.EVERY_SERVICE, Map.of());
 
   private static WebClient plain(Vertx vertx) {
     return WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(system.gatewayPort()));
@@ -55,7 +55,7 @@ class SecurityIT {
     Shopper stranger = new Shopper(vertx, system);
     Future.all(seller.signUp(), buyer.signUp(), stranger.signUp())
         .compose(users -> seller.sell("Private show", 40))
-        .compose(ticket -> orderWhenKnown(vertx, buyer, ticket.getString("id")).compose(order -> {
+        .compose(ticket -> buyer.orderWhenKnown(ticket.getString("id")).compose(order -> {
           String orderId = order.getString("id");
           String ticketId = ticket.getString("id");
           return Future.all(List.of(
@@ -203,11 +203,6 @@ class SecurityIT {
     })));
   }
 
-  private static Future<JsonObject> orderWhenKnown(Vertx vertx, Shopper buyer, String ticketId) {
-    return buyer.order(ticketId).compose(response -> response.statusCode() == 201
-        ? Future.succeededFuture(response.bodyAsJsonObject())
-        : Future.failedFuture(new AssertionError("order refused: " + response.statusCode() + " " + response.bodyAsString())));
-  }
 
   private static String token(String header, String payload, String key) throws Exception {
     String unsigned = base64(header) + "." + base64(payload);

@@ -8,13 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One headless Chromium for a test class: Debian's package, driven by Playwright for Java (whose
  * own browser download is skipped; CI installs {@code chromium}). Each person in a journey gets
- * their own context ({@link Visitor}): separate cookies, as two real browsers would have.
+ * their own context ({@link Visitor}): separate cookies, as two real browsers would have. A JUnit
+ * extension: {@code @RegisterExtension static final Chromium chromium = new Chromium();} launches it
+ * before the class's tests and closes it after them. Register it before the system, so a missing
+ * browser fails in a second rather than after the whole system has started.
  */
-final class Chromium implements AutoCloseable {
+final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
   static final Path EXECUTABLE = Path.of("/usr/lib/chromium/chromium");
   /** Eventual changes (events between services) take milliseconds; a busy 2-core CI box needs headroom. */
@@ -23,38 +29,33 @@ final class Chromium implements AutoCloseable {
       "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
       "--disable-component-update", "--disable-sync");
 
-  private final Playwright playwright;
-  private final Browser browser;
+  private Playwright playwright;
+  private Browser browser;
 
-  private Chromium(Playwright playwright, Browser browser) {
-    this.playwright = playwright;
-    this.browser = browser;
-  }
-
-  static Chromium launch() {
+  @Override
+  public void beforeAll(ExtensionContext context) {
     if (!Files.isExecutable(EXECUTABLE)) {
       throw new IllegalStateException(EXECUTABLE + " is missing: the browser tests need Debian's Chromium "
           + "(apt-get install -y chromium chromium-driver)");
     }
     PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS);
-    Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    try {
-      Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-          .setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(ARGS));
-      return new Chromium(playwright, browser);
-    } catch (RuntimeException e) {
-      playwright.close();
-      throw e;
-    }
+    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(ARGS));
   }
 
   Browser browser() {
     return browser;
   }
 
+  /** Closes what was opened, also after a failed launch (JUnit calls this even then). */
   @Override
-  public void close() {
-    browser.close();
-    playwright.close();
+  public void afterAll(ExtensionContext context) {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
   }
 }

@@ -10,11 +10,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.ticketing.e2e.support.LocalSystem;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An unpaid order in the browser with a 6-second hold: the countdown runs out, paying stops, the
@@ -24,25 +22,11 @@ import org.junit.jupiter.api.Test;
 class ExpiryBrowserIT {
 
   private static final int HOLD_SECONDS = 6;
-  private static LocalSystem system;
-  private static Chromium chromium;
-
-  @BeforeAll
-  static void start() {
-    chromium = Chromium.launch();
-    system = LocalSystem.start("expiry-browser", List.of("auth", "tickets", "orders", "expiration", "payments"),
-        Map.of("ORDER_EXPIRATION_SECONDS", String.valueOf(HOLD_SECONDS)));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (system != null) {
-      system.close();
-    }
-  }
+  @RegisterExtension
+  static final Chromium chromium = new Chromium();
+  @RegisterExtension
+  static final LocalSystem system = LocalSystem.forTests("expiry-browser", LocalSystem.EVERY_SERVICE,
+      Map.of("ORDER_EXPIRATION_SECONDS", String.valueOf(HOLD_SECONDS)));
 
   @Test
   void theCountdownRunsOutAndTheTicketIsReleased() {

@@ -22,9 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The web client in a real browser against the whole system (every service in its own JVM):
@@ -33,25 +32,10 @@ import org.junit.jupiter.api.Test;
  */
 class MarketplaceBrowserIT {
 
-  private static LocalSystem system;
-  private static Chromium chromium;
-
-  @BeforeAll
-  static void start() {
-    chromium = Chromium.launch(); // first: a missing browser fails in a second, not after the system started
-    system = LocalSystem.start("marketplace-browser", List.of("auth", "tickets", "orders", "expiration", "payments"),
-        Map.of("ORDER_EXPIRATION_SECONDS", "600"));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (system != null) {
-      system.close();
-    }
-  }
+  @RegisterExtension
+  static final Chromium chromium = new Chromium();
+  @RegisterExtension
+  static final LocalSystem system = LocalSystem.forTests("marketplace-browser", LocalSystem.EVERY_SERVICE, Map.of("ORDER_EXPIRATION_SECONDS", "600"));
 
   private static Visitor visitor(Journey journey, String who, Visitor.Viewport viewport) {
     return new Visitor(chromium.browser(), journey, who, system.baseUrl(), viewport);

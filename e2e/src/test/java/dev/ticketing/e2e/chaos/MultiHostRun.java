@@ -2,6 +2,7 @@ package dev.ticketing.e2e.chaos;
 
 import dev.ticketing.e2e.chaos.Invariants.Check;
 import dev.ticketing.e2e.chaos.SpreadSystem.Instance;
+import dev.ticketing.platform.testing.Blocking;
 import dev.ticketing.platform.testing.PrivateSystem;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
@@ -198,11 +199,11 @@ public final class MultiHostRun {
   private static boolean awaitMembersQuietly(SpreadSystem system, List<Instance> instances, int members, Duration limit)
       throws InterruptedException {
     try {
-      SpreadSystem.await(members + " cluster members seen by " + instances.size() + " instances", limit,
+      Blocking.eventually(members + " cluster members seen by " + instances.size() + " instances", limit,
           () -> instances.stream().allMatch(instance ->
               Scrape.sum(system.get(instance.managementUrl() + "/metrics"), "ticketing_cluster_members") == members));
       return true;
-    } catch (IllegalStateException timedOut) {
+    } catch (AssertionError timedOut) {
       return false;
     }
   }

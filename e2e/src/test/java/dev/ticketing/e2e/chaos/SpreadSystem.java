@@ -1,5 +1,7 @@
 package dev.ticketing.e2e.chaos;
 
+import static dev.ticketing.platform.testing.Blocking.eventually;
+
 import dev.ticketing.e2e.support.JvmProcess;
 import dev.ticketing.platform.testing.PrivateSystem;
 import java.io.IOException;
@@ -95,7 +97,7 @@ final class SpreadSystem implements AutoCloseable {
         "STRIPE_SANDBOX_PORT", String.valueOf(SANDBOX_PORT), "STRIPE_SANDBOX_WEBHOOK_SECRET", WEBHOOK_SECRET,
         "STRIPE_SANDBOX_WEBHOOK_URL", gatewayUrl() + "/api/webhooks/stripe"));
     for (int port : List.of(REDIS_PORT, MONGO_PORT, SANDBOX_PORT)) {
-      await("the data tier listening on " + port, Duration.ofSeconds(60), () -> listens(Hosts.DATA_TIER, port));
+      eventually("the data tier listening on " + port, Duration.ofSeconds(60), () -> listens(Hosts.DATA_TIER, port));
     }
     String cluster = "multihost-" + ProcessHandle.current().pid();
     String members = String.join(",", IntStream.rangeClosed(1, 3).boxed()
@@ -115,7 +117,7 @@ final class SpreadSystem implements AutoCloseable {
     }
     for (Instance instance : LAYOUT) {
       JvmProcess process = processes.get(instance.name());
-      await(instance.name() + " ready on host " + instance.host() + " (log: " + work.resolve(instance.name() + ".log") + ")",
+      eventually(instance.name() + " ready on host " + instance.host() + " (log: " + work.resolve(instance.name() + ".log") + ")",
           Duration.ofSeconds(300), () -> {
             if (!process.isAlive()) {
               throw new IllegalStateException(instance.name() + " exited; see its log");
@@ -184,17 +186,6 @@ final class SpreadSystem implements AutoCloseable {
     JvmProcess process = new JvmProcess(prefix, name, JvmProcess.jarOf(root, module), environment, work.resolve(name + ".log"));
     processes.put(name, process);
     process.start();
-  }
-
-  /** Polls a condition of other processes until it holds, for at most {@code limit}. */
-  static void await(String what, Duration limit, java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("timed out waiting for " + what);
-      }
-      Thread.sleep(250);
-    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.ticketing.e2e.support;
 
+import dev.ticketing.platform.testing.Blocking;
 import dev.ticketing.platform.testing.Ports;
 import dev.ticketing.platform.testing.RedisProcess;
 import dev.ticketing.platform.testing.TestCluster;
@@ -39,6 +40,8 @@ public final class LocalSystem implements AutoCloseable, BeforeAllCallback, Afte
   public static final String JWT_KEY = "e2e-test-key-e2e-test-key-e2e-test-key-0123";
   /** The sandbox signs its webhooks with this; the gateway checks it. */
   public static final String WEBHOOK_SECRET = "whsec_e2e_webhook_secret";
+  /** Every domain service; the gateway always runs. */
+  public static final List<String> EVERY_SERVICE = List.of("auth", "tickets", "orders", "expiration", "payments");
 
   private final Path root = Path.of(System.getProperty("ticketing.root", "..")).toAbsolutePath().normalize();
   private final Path logs;
@@ -265,17 +268,11 @@ public final class LocalSystem implements AutoCloseable, BeforeAllCallback, Afte
 
   /** Polls a condition of other processes; there is nothing to be notified by, so this waits in small steps. */
   static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted waiting for " + what);
-      }
+    try {
+      Blocking.eventually(what, READY_TIMEOUT, condition);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted waiting for " + what);
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.ticketing.e2e.support;
 
+import dev.ticketing.platform.testing.Eventually;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -15,10 +17,12 @@ import java.util.UUID;
 /** One person using the HTTP API with their own cookie jar, as a browser or curl would. */
 public final class Shopper {
 
+  private final Vertx vertx;
   private final WebClientSession http;
   private final String email = "shopper-" + UUID.randomUUID() + "@example.com";
 
   public Shopper(Vertx vertx, LocalSystem system) {
+    this.vertx = vertx;
     this.http = WebClientSession.create(WebClient.create(vertx, new WebClientOptions()
         .setDefaultHost("127.0.0.1").setDefaultPort(system.gatewayPort()), new PoolOptions().setHttp1MaxSize(100)));
   }
@@ -42,6 +46,23 @@ public final class Shopper {
 
   public Future<HttpResponse<Buffer>> order(String ticketId) {
     return http.post("/api/orders").sendJsonObject(new JsonObject().put("ticketId", ticketId));
+  }
+
+  /**
+   * Orders the ticket as soon as orders knows it (its listing travels as an event, so a fresh
+   * ticket may be a 404 for a moment): the 201 body; fails on any other answer or after 20 s.
+   */
+  public Future<JsonObject> orderWhenKnown(String ticketId) {
+    Promise<JsonObject> order = Promise.promise();
+    Eventually.await(vertx, 20_000, "the ticket to be orderable", () -> order(ticketId).map(response -> {
+      if (response.statusCode() == 201) {
+        order.tryComplete(response.bodyAsJsonObject());
+      } else if (response.statusCode() != 404) {
+        order.tryFail(new AssertionError("order refused: " + response.statusCode() + " " + response.bodyAsString()));
+      }
+      return response.statusCode() != 404;
+    })).onFailure(order::tryFail);
+    return order.future();
   }
 
   public Future<HttpResponse<Buffer>> showOrder(String orderId) {
