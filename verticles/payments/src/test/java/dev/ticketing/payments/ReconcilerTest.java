@@ -1,14 +1,16 @@
 package dev.ticketing.payments;
 
+import static dev.ticketing.platform.testing.Blocking.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.stripe.model.PaymentIntent;
+import dev.ticketing.contracts.errors.ApiException;
+import dev.ticketing.payments.support.PaymentAnswer;
 import dev.ticketing.payments.support.PaymentsTestBase;
-import dev.ticketing.platform.testing.Eventually;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxTestContext;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,80 +30,59 @@ class ReconcilerTest extends PaymentsTestBase {
     return 1_000;
   }
 
-  /** As if the JVM died right after Stripe took the money: nothing after this point runs. */
-  private void loseTheAnswerOfTheNextConfirmation() {
+  /** Pays as if the JVM died right after Stripe took the money: nothing after that point ran; the failure. */
+  private ApiException payAndLoseTheAnswer(String orderId, String token) throws Exception {
     provider.afterConfirm(state -> {
       provider.afterConfirm(Future::succeededFuture);
       return Future.failedFuture(new IllegalStateException("killed before recording the payment"));
     });
+    return payFailure(BUYER, orderId, token);
   }
 
   @Test
-  void aSuccessNobodyRecordedIsRecordedAndTheOrderCompleted(Vertx vertx, VertxTestContext test) {
-    placeOrder(vertx, BUYER, 4400)
-        .compose(orderId -> {
-          loseTheAnswerOfTheNextConfirmation();
-          return payFailure(vertx, BUYER, orderId, "pm_card_visa")
-              .compose(lost -> {
-                test.verify(() -> assertEquals(500, lost.status()));
-                return Eventually.await(vertx, 10_000, "the reconciler to record the payment",
-                    () -> stored(orderId).map(order -> order.containsKey("payment")));
-              })
-              .compose(recorded -> Eventually.await(vertx, 10_000, "the orders service to complete the order",
-                  () -> Future.succeededFuture("complete".equals(ordersService.status(orderId)))))
-              .compose(completed -> stored(orderId));
-        })
-        .onComplete(test.succeeding(order -> test.verify(() -> {
-          assertFalse(order.containsKey("attemptKey"));
-          assertEquals(1, paymentsCreated.size());
-          assertEquals(1, provider.confirmations.size(), "the reconciler asked; it charged nothing");
-          test.completeNow();
-        })));
+  void aSuccessNobodyRecordedIsRecordedAndTheOrderCompleted() throws Exception {
+    String orderId = placeOrder(BUYER, 4400);
+
+    ApiException lost = payAndLoseTheAnswer(orderId, "pm_card_visa");
+
+    assertEquals(500, lost.status());
+    eventuallyStored(orderId, "the reconciler to record the payment", Duration.ofSeconds(10),
+        order -> order.containsKey("payment"));
+    eventually("the orders service to complete the order", Duration.ofSeconds(10),
+        () -> "complete".equals(ordersService.status(orderId)));
+    assertFalse(stored(orderId).containsKey("attemptKey"));
+    assertEquals(1, paymentsCreated.size());
+    assertEquals(1, provider.confirmations.size(), "the reconciler asked; it charged nothing");
   }
 
   @Test
-  void aBuyerWhoRetriesWithAnotherCardIsAnsweredAndChargedOnce(Vertx vertx, VertxTestContext test) {
-    placeOrder(vertx, BUYER, 1900)
-        .compose(orderId -> {
-          loseTheAnswerOfTheNextConfirmation();
-          return payFailure(vertx, BUYER, orderId, "pm_card_visa")
-              .compose(lost -> pay(vertx, BUYER, orderId, "pm_card_mastercard")
-                  .recover(alreadyRecorded -> payFailure(vertx, BUYER, orderId, "pm_card_mastercard")
-                      .map(refusal -> new JsonObject().put("refusal", refusal.getMessage()))))
-              .compose(answer -> stored(orderId).compose(order ->
-                  intent(vertx, order.getJsonObject("payment").getString("stripeId")).map(intent -> {
-                    test.verify(() -> {
-                      if (answer.containsKey("refusal")) { // the reconciler got there first
-                        assertEquals("Order has already been paid", answer.getString("refusal"));
-                      } else {
-                        assertEquals(orderId, answer.getString("orderId"));
-                      }
-                      assertEquals(1900L, intent.getAmountReceived(), "one charge, however many attempts");
-                      assertEquals("complete", ordersService.status(orderId));
-                    });
-                    return intent;
-                  })));
-        })
-        .onComplete(test.succeedingThenComplete());
+  void aBuyerWhoRetriesWithAnotherCardIsAnsweredAndChargedOnce() throws Exception {
+    String orderId = placeOrder(BUYER, 1900);
+    payAndLoseTheAnswer(orderId, "pm_card_visa");
+
+    PaymentAnswer retry = attemptPayment(BUYER, orderId, "pm_card_mastercard");
+
+    if (retry.paid()) {
+      assertEquals(orderId, retry.payment().getString("orderId"));
+    } else { // the reconciler got there first
+      assertEquals("Order has already been paid", retry.refusal().getMessage());
+    }
+    PaymentIntent intent = paidIntent(orderId);
+    assertEquals(1900L, intent.getAmountReceived(), "one charge, however many attempts");
+    assertEquals("complete", ordersService.status(orderId));
   }
 
   @Test
-  void aStripeWebhookRecordsASuccessAsWell(Vertx vertx, VertxTestContext test) {
-    placeOrder(vertx, BUYER, 800)
-        .compose(orderId -> {
-          loseTheAnswerOfTheNextConfirmation();
-          return payFailure(vertx, BUYER, orderId, "tok_visa")
-              .compose(lost -> stored(orderId))
-              .compose(order -> stripeEvent(vertx, new JsonObject().put("type", "payment_intent.succeeded")
-                  .put("intentId", order.getJsonObject("intent").getString("id")).put("orderId", orderId)))
-              .compose(handled -> {
-                test.verify(() -> assertEquals(true, handled.getBoolean("handled")));
-                return stored(orderId);
-              });
-        })
-        .onComplete(test.succeeding(order -> test.verify(() -> {
-          assertEquals(order.getJsonObject("intent").getString("id"), order.getJsonObject("payment").getString("stripeId"));
-          test.completeNow();
-        })));
+  void aStripeWebhookRecordsASuccessAsWell() throws Exception {
+    String orderId = placeOrder(BUYER, 800);
+    payAndLoseTheAnswer(orderId, "tok_visa");
+    String intentId = stored(orderId).getJsonObject("intent").getString("id");
+
+    JsonObject handled = stripeEvent(new JsonObject().put("type", "payment_intent.succeeded")
+        .put("intentId", intentId).put("orderId", orderId));
+
+    assertEquals(true, handled.getBoolean("handled"));
+    JsonObject order = stored(orderId);
+    assertEquals(order.getJsonObject("intent").getString("id"), order.getJsonObject("payment").getString("stripeId"));
   }
 }
