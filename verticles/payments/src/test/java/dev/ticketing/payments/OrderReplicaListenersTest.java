@@ -5,16 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.ticketing.contracts.commands.Service;
+import dev.ticketing.contracts.events.EventPayload;
+import dev.ticketing.contracts.events.OrderCancelled;
+import dev.ticketing.contracts.events.OrderCompleted;
 import dev.ticketing.contracts.events.OrderCreated;
+import dev.ticketing.payments.domain.PaymentOrder;
 import dev.ticketing.payments.support.PaymentsTestBase;
 import dev.ticketing.platform.delivery.EventListener;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The replica of orders: every listener applies, acknowledges duplicates without effect, refuses gaps. */
+/**
+ * The replica of orders: every listener applies, acknowledges duplicates without effect, refuses
+ * gaps. The two endings keep one contract, tested once for both.
+ */
 class OrderReplicaListenersTest extends PaymentsTestBase {
+
+  private static final String TICKET = newOrderId();
 
   @Test
   void anOrderCreatedIsStoredAsPayable() throws Exception {
@@ -45,42 +56,77 @@ class OrderReplicaListenersTest extends PaymentsTestBase {
     assertEquals(2050L, order.getLong("price"));
   }
 
-  @Test
-  void aCancellationMarksTheOrderCancelledOnce() throws Exception {
+  /** The two events that end an order, as this replica receives them. */
+  enum Ending {
+    CANCELLED(PaymentOrder.CANCELLED, OrderCancelled::new),
+    COMPLETED(PaymentOrder.COMPLETE, OrderCompleted::new);
+
+    final String status;
+    private final EndingEvent event;
+
+    Ending(String status, EndingEvent event) {
+      this.status = status;
+      this.event = event;
+    }
+
+    EventPayload of(String orderId, long version) {
+      return event.of(orderId, version, TICKET);
+    }
+  }
+
+  @FunctionalInterface
+  private interface EndingEvent {
+    EventPayload of(String orderId, long version, String ticketId);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Ending.class)
+  void anEndingAppliesOnceAndADuplicateChangesNothing(Ending ending) throws Exception {
     String orderId = newOrderId();
     deliver(order(orderId, BUYER, 1000));
 
-    assertEquals("APPLIED", cancel(orderId, 1));
-    assertEquals("DUPLICATE", cancel(orderId, 1));
+    assertEquals("APPLIED", deliver(ending.of(orderId, 1)));
+    assertEquals("DUPLICATE", deliver(ending.of(orderId, 1)));
 
     JsonObject order = stored(orderId);
-    assertEquals("cancelled", order.getString("status"));
+    assertEquals(ending.status, order.getString("status"));
     assertEquals(1L, order.getLong("version"));
-    assertEquals(0, provider.refunds.size(), "nothing was paid, so nothing is refunded");
   }
 
-  @Test
-  void aCancellationBeforeItsOrderIsRefusedThenAppliedOnceTheOrderArrives() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Ending.class)
+  void anEndingBeforeItsOrderIsRefusedThenAppliedOnceTheOrderArrives(Ending ending) throws Exception {
     String orderId = newOrderId();
 
-    assertEquals(EventListener.OUT_OF_ORDER, cancelRefused(orderId, 1));
+    assertEquals(EventListener.OUT_OF_ORDER, deliverRefused(ending.of(orderId, 1)));
     assertEquals(null, stored(orderId), "a refused event leaves no trace");
 
     deliver(order(orderId, BUYER, 1000));
-    assertEquals("APPLIED", cancel(orderId, 1)); // the cancellation, redelivered
-    assertEquals("cancelled", stored(orderId).getString("status"));
+    assertEquals("APPLIED", deliver(ending.of(orderId, 1)), "the ending, redelivered");
+    assertEquals(ending.status, stored(orderId).getString("status"));
   }
 
-  @Test
-  void aCancellationThatSkipsAVersionIsRefused() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Ending.class)
+  void anEndingThatSkipsAVersionIsRefused(Ending ending) throws Exception {
     String orderId = newOrderId();
     deliver(order(orderId, BUYER, 1000));
 
-    assertEquals(EventListener.OUT_OF_ORDER, cancelRefused(orderId, 2));
+    assertEquals(EventListener.OUT_OF_ORDER, deliverRefused(ending.of(orderId, 2)));
 
     JsonObject order = stored(orderId);
     assertEquals("created", order.getString("status"));
     assertEquals(0L, order.getLong("version"));
+  }
+
+  @Test
+  void cancellingAnUnpaidOrderRefundsNothing() throws Exception {
+    String orderId = newOrderId();
+    deliver(order(orderId, BUYER, 1000));
+
+    assertEquals("APPLIED", cancel(orderId, 1));
+
+    assertEquals(0, provider.refunds.size(), "nothing was paid, so nothing is refunded");
   }
 
   @Test
