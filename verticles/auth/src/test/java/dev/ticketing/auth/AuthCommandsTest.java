@@ -50,6 +50,11 @@ class AuthCommandsTest {
     return vertx.deployVerticle(new AuthVerticle(AuthFixture.config(mongo, redis, limits)));
   }
 
+  /** Deploys auth with {@code limits} and signs {@code email} up with {@code "right password"}. */
+  private static Future<JsonObject> deployWithAccount(Vertx vertx, SigninLimits limits, String email, String clientAddress) {
+    return deploy(vertx, limits).compose(deployed -> send(vertx, Command.SIGN_UP, email, "right password", clientAddress));
+  }
+
   private static String uniqueEmail() {
     return "user-" + UUID.randomUUID() + "@example.com";
   }
@@ -116,8 +121,7 @@ class AuthCommandsTest {
   @Test
   void signInAcceptsOnlyTheRightPasswordAndSaysTheSameForUnknownEmails(Vertx vertx, VertxTestContext test) {
     String email = uniqueEmail();
-    deploy(vertx, GENEROUS)
-        .compose(deployed -> send(vertx, Command.SIGN_UP, email, "right password", "10.0.0.4"))
+    deployWithAccount(vertx, GENEROUS, email, "10.0.0.4")
         .compose(user -> send(vertx, Command.SIGN_IN, email.toUpperCase(), "right password", "10.0.0.4")
             .map(signedIn -> {
               test.verify(() -> assertEquals(user, signedIn));
@@ -154,9 +158,7 @@ class AuthCommandsTest {
   @Test
   void failedSignInsAreLimitedPerAccountEvenForTheRightPassword(Vertx vertx, VertxTestContext test) {
     String email = uniqueEmail();
-    SigninLimits three = new SigninLimits(3, 100, 900);
-    deploy(vertx, three)
-        .compose(deployed -> send(vertx, Command.SIGN_UP, email, "right password", "10.0.1.1"))
+    deployWithAccount(vertx, new SigninLimits(3, 100, 900), email, "10.0.1.1")
         .compose(user -> failure(send(vertx, Command.SIGN_IN, email, "guess 1", "10.0.1.1")))
         .compose(failed -> failure(send(vertx, Command.SIGN_IN, email, "guess 2", "10.0.1.2")))
         .compose(failed -> failure(send(vertx, Command.SIGN_IN, email, "guess 3", "10.0.1.3")))
@@ -177,9 +179,7 @@ class AuthCommandsTest {
   @Test
   void aBurstOfGuessesAtOnceGetsNoMoreTriesThanTheLimit(Vertx vertx, VertxTestContext test) {
     String email = uniqueEmail();
-    SigninLimits five = new SigninLimits(5, 1000, 900);
-    deploy(vertx, five)
-        .compose(deployed -> send(vertx, Command.SIGN_UP, email, "right password", "10.0.3.1"))
+    deployWithAccount(vertx, new SigninLimits(5, 1000, 900), email, "10.0.3.1")
         .compose(user -> Future.join(IntStream.range(0, 40)
             .mapToObj(i -> failure(send(vertx, Command.SIGN_IN, email, "guess " + i, "10.0.3." + (i % 200)))).toList()))
         .onComplete(test.succeeding(all -> test.verify(() -> {
@@ -194,9 +194,7 @@ class AuthCommandsTest {
   @Test
   void aRightPasswordDoesNotUseUpTheLimit(Vertx vertx, VertxTestContext test) {
     String email = uniqueEmail();
-    SigninLimits two = new SigninLimits(2, 1000, 900);
-    deploy(vertx, two)
-        .compose(deployed -> send(vertx, Command.SIGN_UP, email, "right password", "10.0.4.1"))
+    deployWithAccount(vertx, new SigninLimits(2, 1000, 900), email, "10.0.4.1")
         .compose(user -> send(vertx, Command.SIGN_IN, email, "right password", "10.0.4.1"))
         .compose(in -> send(vertx, Command.SIGN_IN, email, "right password", "10.0.4.1"))
         .compose(in -> send(vertx, Command.SIGN_IN, email, "right password", "10.0.4.1"))
@@ -212,8 +210,7 @@ class AuthCommandsTest {
     String address = "10.9." + (System.nanoTime() % 200) + ".7";
     SigninLimits perAddressFour = new SigninLimits(100, 4, 900);
     String known = uniqueEmail();
-    deploy(vertx, perAddressFour)
-        .compose(deployed -> send(vertx, Command.SIGN_UP, known, "right password", "10.8.0.1"))
+    deployWithAccount(vertx, perAddressFour, known, "10.8.0.1")
         .compose(user -> Future.join(IntStream.range(0, 4)
             .mapToObj(i -> failure(send(vertx, Command.SIGN_IN, uniqueEmail(), "guess", address))).toList()))
         .compose(four -> failure(send(vertx, Command.SIGN_IN, known, "right password", address)))

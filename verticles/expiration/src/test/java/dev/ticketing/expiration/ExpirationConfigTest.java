@@ -37,18 +37,22 @@ class ExpirationConfigTest {
 
   @Test
   void aLeaseNotLongerThanTheSendTimeoutStopsTheStart() {
-    Settings settings = Settings.of(new JsonObject().put("EXPIRATION_LEASE_MS", "5000").put("EXPIRATION_SEND_TIMEOUT_MS", "5000"));
-    ExpirationConfig.from(settings);
-    ConfigException problem = assertThrows(ConfigException.class, settings::validate);
-    assertTrue(problem.getMessage().contains("EXPIRATION_LEASE_MS"), problem.getMessage());
+    String problem = problemStarting(new JsonObject().put("EXPIRATION_LEASE_MS", "5000")
+        .put("EXPIRATION_SEND_TIMEOUT_MS", "5000"));
+    assertTrue(problem.contains("EXPIRATION_LEASE_MS"), problem);
   }
 
   @Test
   void valuesOutOfRangeAreReportedByName() {
-    Settings settings = Settings.of(new JsonObject().put("EXPIRATION_BATCH", "0").put("EXPIRATION_POLL_MS", "soon"));
+    String problem = problemStarting(new JsonObject().put("EXPIRATION_BATCH", "0").put("EXPIRATION_POLL_MS", "soon"));
+    assertTrue(problem.contains("EXPIRATION_BATCH"), problem);
+    assertTrue(problem.contains("EXPIRATION_POLL_MS"), problem);
+  }
+
+  /** Reads the config from {@code values} as the service does at start, and returns why validation stops it. */
+  private static String problemStarting(JsonObject values) {
+    Settings settings = Settings.of(values);
     ExpirationConfig.from(settings);
-    ConfigException problem = assertThrows(ConfigException.class, settings::validate);
-    assertTrue(problem.getMessage().contains("EXPIRATION_BATCH"), problem.getMessage());
-    assertTrue(problem.getMessage().contains("EXPIRATION_POLL_MS"), problem.getMessage());
+    return assertThrows(ConfigException.class, settings::validate).getMessage();
   }
 }

@@ -3,14 +3,12 @@ package dev.ticketing.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ticketing.gateway.support.FakeServices;
 import dev.ticketing.gateway.support.GatewayFixture;
-import io.vertx.core.Future;
+import dev.ticketing.gateway.support.GatewayFixture.Running;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,22 +22,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class BadInputTest {
 
-  private WebClient http;
-  private FakeServices services;
+  private Running gateway;
 
   @BeforeEach
-  void start(Vertx vertx, VertxTestContext test) {
-    services = new FakeServices(vertx);
-    services.authAnswering("u1", "ann@example.com")
-        .compose(ready -> GatewayFixture.start(vertx, GatewayFixture.config(2000, false)))
-        .onComplete(test.succeeding(client -> {
-          http = client;
-          test.completeNow();
-        }));
-  }
-
-  private Future<HttpResponse<Buffer>> signUp(String contentType, Buffer body) {
-    return http.post("/api/users/signup").putHeader("Content-Type", contentType).sendBuffer(body);
+  void start(Vertx vertx) throws Exception {
+    gateway = GatewayFixture.running(vertx, services -> services.authAnswering("u1", "ann@example.com"));
   }
 
   private static JsonObject firstError(HttpResponse<Buffer> response) {
@@ -49,26 +36,26 @@ class BadInputTest {
   @Test
   void aBodyOverTheLimitIs413(VertxTestContext test) {
     Buffer twoMegabytes = Buffer.buffer("{\"email\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}");
-    signUp("application/json", twoMegabytes).onComplete(test.succeeding(response -> test.verify(() -> {
+    gateway.signUp("application/json", twoMegabytes).onComplete(test.succeeding(response -> test.verify(() -> {
       assertEquals(413, response.statusCode());
       assertTrue(firstError(response).getString("message").contains("65536"));
-      assertEquals(0, services.received.size());
+      assertEquals(0, gateway.services().received.size());
       test.completeNow();
     })));
   }
 
   @Test
   void anotherContentTypeIs415(VertxTestContext test) {
-    signUp("text/plain", Buffer.buffer("email=a@b.c")).onComplete(test.succeeding(response -> test.verify(() -> {
+    gateway.signUp("text/plain", Buffer.buffer("email=a@b.c")).onComplete(test.succeeding(response -> test.verify(() -> {
       assertEquals(415, response.statusCode());
-      assertEquals(0, services.received.size());
+      assertEquals(0, gateway.services().received.size());
       test.completeNow();
     })));
   }
 
   @Test
   void malformedJsonIs400(VertxTestContext test) {
-    signUp("application/json", Buffer.buffer("{\"email\": ")).onComplete(test.succeeding(response -> test.verify(() -> {
+    gateway.signUp("application/json", Buffer.buffer("{\"email\": ")).onComplete(test.succeeding(response -> test.verify(() -> {
       assertEquals(400, response.statusCode());
       assertEquals("The request body is not valid JSON", firstError(response).getString("message"));
       test.completeNow();
@@ -78,10 +65,10 @@ class BadInputTest {
   @Test
   void anUnknownFieldIsRefusedAndNamed(VertxTestContext test) {
     JsonObject body = new JsonObject().put("email", "a@b.co").put("password", "password1").put("admin", true);
-    signUp("application/json", body.toBuffer()).onComplete(test.succeeding(response -> test.verify(() -> {
+    gateway.signUp("application/json", body.toBuffer()).onComplete(test.succeeding(response -> test.verify(() -> {
       assertEquals(400, response.statusCode());
       assertEquals(new JsonObject().put("message", "Unknown field admin").put("field", "admin"), firstError(response));
-      assertEquals(0, services.received.size());
+      assertEquals(0, gateway.services().received.size());
       test.completeNow();
     })));
   }
@@ -89,7 +76,7 @@ class BadInputTest {
   @Test
   void anOperatorObjectWhereAStringBelongsIsRefused(VertxTestContext test) {
     JsonObject body = new JsonObject().put("email", new JsonObject().put("$gt", "")).put("password", "password1");
-    signUp("application/json", body.toBuffer()).onComplete(test.succeeding(response -> test.verify(() -> {
+    gateway.signUp("application/json", body.toBuffer()).onComplete(test.succeeding(response -> test.verify(() -> {
       assertEquals(400, response.statusCode());
       assertEquals(1, response.bodyAsJsonObject().getJsonArray("errors").size());
       assertEquals(new JsonObject().put("message", "email has the wrong type").put("field", "email"), firstError(response));
@@ -99,28 +86,28 @@ class BadInputTest {
 
   @Test
   void aMissingFieldAndANonObjectBodyAreRefused(VertxTestContext test) {
-    signUp("application/json", new JsonObject().put("password", "password1").toBuffer())
+    gateway.signUp("application/json", new JsonObject().put("password", "password1").toBuffer())
         .compose(missing -> {
           test.verify(() -> assertEquals(new JsonObject().put("message", "email is required").put("field", "email"), firstError(missing)));
-          return signUp("application/json", Buffer.buffer("[1,2]"));
+          return gateway.signUp("application/json", Buffer.buffer("[1,2]"));
         })
         .compose(array -> {
           test.verify(() -> assertEquals(400, array.statusCode()));
-          return http.post("/api/users/signup").send();
+          return gateway.http().post("/api/users/signup").send();
         })
         .onComplete(test.succeeding(noBody -> test.verify(() -> {
           assertEquals(400, noBody.statusCode());
-          assertEquals(0, services.received.size());
+          assertEquals(0, gateway.services().received.size());
           test.completeNow();
         })));
   }
 
   @Test
   void badQueryParametersAre400(VertxTestContext test) {
-    http.get("/api/tickets?limit=abc").send()
+    gateway.http().get("/api/tickets?limit=abc").send()
         .compose(notANumber -> {
           test.verify(() -> assertEquals(400, notANumber.statusCode()));
-          return http.get("/api/tickets?limit=1000").send();
+          return gateway.http().get("/api/tickets?limit=1000").send();
         })
         .onComplete(test.succeeding(tooLarge -> test.verify(() -> {
           assertEquals(400, tooLarge.statusCode());
@@ -131,12 +118,13 @@ class BadInputTest {
 
   @Test
   void theGatewayKeepsAnsweringAfterBadInput(VertxTestContext test) {
-    signUp("application/json", Buffer.buffer("{{{"))
-        .compose(bad -> signUp("application/json", Buffer.buffer("x".repeat(100_000))))
-        .compose(bad -> signUp("application/json", new JsonObject().put("email", "ann@example.com").put("password", "password1").toBuffer()))
+    gateway.signUp("application/json", Buffer.buffer("{{{"))
+        .compose(bad -> gateway.signUp("application/json", Buffer.buffer("x".repeat(100_000))))
+        .compose(bad -> gateway.signUp("application/json",
+            new JsonObject().put("email", "ann@example.com").put("password", "password1").toBuffer()))
         .onComplete(test.succeeding(good -> test.verify(() -> {
           assertEquals(201, good.statusCode());
-          assertEquals(1, services.received.size());
+          assertEquals(1, gateway.services().received.size());
           test.completeNow();
         })));
   }

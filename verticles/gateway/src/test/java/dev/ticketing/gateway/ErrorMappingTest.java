@@ -7,13 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.ticketing.contracts.commands.Command;
 import dev.ticketing.contracts.errors.Validation;
-import dev.ticketing.gateway.support.Cookies;
-import dev.ticketing.gateway.support.FakeServices;
 import dev.ticketing.gateway.support.GatewayFixture;
+import dev.ticketing.gateway.support.GatewayFixture.Running;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,26 +23,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class ErrorMappingTest {
 
-  private WebClient http;
-  private FakeServices services;
-  private String session;
+  private Running gateway;
 
   @BeforeEach
-  void start(Vertx vertx, VertxTestContext test) {
-    services = new FakeServices(vertx);
-    session = Cookies.sessionFor(vertx, "u1", "ann@example.com");
-    GatewayFixture.start(vertx, GatewayFixture.config(300, false))
-        .onComplete(test.succeeding(client -> {
-          http = client;
-          test.completeNow();
-        }));
+  void start(Vertx vertx) throws Exception {
+    // A short service timeout, so the slow service's 504 comes quickly; each test sets up its own answers.
+    gateway = GatewayFixture.running(vertx, 300, services -> Future.succeededFuture());
   }
 
   @Test
   void aTypedFailureFromAServiceKeepsItsStatusAndErrors(VertxTestContext test) {
     Validation invalid = Validation.of("title", "Title is required");
-    services.on(Command.CREATE_TICKET, message -> message.fail(400, invalid.toJson().encode()))
-        .compose(ready -> http.post("/api/tickets").putHeader("Cookie", session)
+    gateway.services().on(Command.CREATE_TICKET, message -> message.fail(400, invalid.toJson().encode()))
+        .compose(ready -> gateway.http().post("/api/tickets").putHeader("Cookie", gateway.session())
             .sendJsonObject(new JsonObject().put("title", "").put("price", 10)))
         .onComplete(test.succeeding(response -> test.verify(() -> {
           assertEquals(400, response.statusCode());
@@ -54,7 +46,7 @@ class ErrorMappingTest {
 
   @Test
   void noServiceListeningIs503(VertxTestContext test) {
-    http.get("/api/tickets").send().onComplete(test.succeeding(response -> test.verify(() -> {
+    gateway.http().get("/api/tickets").send().onComplete(test.succeeding(response -> test.verify(() -> {
       assertEquals(503, response.statusCode());
       assertNotNull(response.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("message"));
       test.completeNow();
@@ -63,8 +55,8 @@ class ErrorMappingTest {
 
   @Test
   void aServiceThatDoesNotAnswerInTimeIs504(VertxTestContext test) {
-    services.on(Command.SHOW_TICKET, message -> { /* never answers */ })
-        .compose(ready -> http.get("/api/tickets/abc").send())
+    gateway.services().on(Command.SHOW_TICKET, message -> { /* never answers */ })
+        .compose(ready -> gateway.http().get("/api/tickets/abc").send())
         .onComplete(test.succeeding(response -> test.verify(() -> {
           assertEquals(504, response.statusCode());
           test.completeNow();
@@ -73,8 +65,8 @@ class ErrorMappingTest {
 
   @Test
   void anUnknownFailureIsAGeneric500ThatRevealsNothing(VertxTestContext test) {
-    services.on(Command.SHOW_TICKET, message -> message.fail(500, "NullPointerException at SecretStore.java:42"))
-        .compose(ready -> http.get("/api/tickets/abc").send())
+    gateway.services().on(Command.SHOW_TICKET, message -> message.fail(500, "NullPointerException at SecretStore.java:42"))
+        .compose(ready -> gateway.http().get("/api/tickets/abc").send())
         .onComplete(test.succeeding(response -> test.verify(() -> {
           assertEquals(500, response.statusCode());
           assertEquals(new JsonObject().put("errors", new JsonArray().add(new JsonObject().put("message", "Something went wrong"))),
@@ -87,15 +79,15 @@ class ErrorMappingTest {
   @Test
   void aPageOfTicketsIsAnArrayWithTheNextPageInALinkHeader(VertxTestContext test) {
     JsonArray items = new JsonArray().add(new JsonObject().put("id", "t1"));
-    services.onListing(items, "c2")
-        .compose(ready -> http.get("/api/tickets?limit=1&q=rock%20band").send())
+    gateway.services().onListing(items, "c2")
+        .compose(ready -> gateway.http().get("/api/tickets?limit=1&q=rock%20band").send())
         .onComplete(test.succeeding(response -> test.verify(() -> {
           assertEquals(200, response.statusCode());
           assertEquals(items, response.bodyAsJsonArray());
           String link = response.getHeader("Link");
           assertEquals(true, link.endsWith("; rel=\"next\""), link);
           assertEquals(true, link.contains("cursor=c2") && link.contains("q=rock+band") && link.contains("limit=1"), link);
-          JsonObject sent = (JsonObject) services.received.get(0).body();
+          JsonObject sent = (JsonObject) gateway.services().received.get(0).body();
           assertEquals(1, sent.getInteger("limit"));
           assertEquals("rock band", sent.getString("q"));
           test.completeNow();
@@ -104,31 +96,33 @@ class ErrorMappingTest {
 
   @Test
   void identityHeadersComeFromTheVerifiedSessionOnly(VertxTestContext test) {
-    services.onListing(new JsonArray(), null)
-        .compose(ready -> services.on(Command.CREATE_ORDER, message -> message.reply(new JsonObject())))
-        .compose(ready -> http.get("/api/tickets").putHeader("user-id", "admin").putHeader("user-email", "x@y.z").send())
-        .compose(anonymous -> http.post("/api/orders").putHeader("user-id", "admin").putHeader("Cookie", session)
+    gateway.services().onListing(new JsonArray(), null)
+        .compose(ready -> gateway.services().on(Command.CREATE_ORDER, message -> message.reply(new JsonObject())))
+        .compose(ready -> gateway.http().get("/api/tickets").putHeader("user-id", "admin").putHeader("user-email", "x@y.z")
+            .send())
+        .compose(anonymous -> gateway.http().post("/api/orders").putHeader("user-id", "admin")
+            .putHeader("Cookie", gateway.session())
             .sendJsonObject(new JsonObject().put("ticketId", "t1")))
         .onComplete(test.succeeding(response -> test.verify(() -> {
           assertEquals(201, response.statusCode());
-          assertNull(services.received.get(0).userId(), "a client header never becomes an identity");
-          assertEquals("u1", services.received.get(1).userId());
-          assertEquals("ann@example.com", services.received.get(1).userEmail());
-          assertEquals("127.0.0.1", services.received.get(1).clientAddress());
+          assertNull(gateway.services().received.get(0).userId(), "a client header never becomes an identity");
+          assertEquals("u1", gateway.services().received.get(1).userId());
+          assertEquals("ann@example.com", gateway.services().received.get(1).userEmail());
+          assertEquals("127.0.0.1", gateway.services().received.get(1).clientAddress());
           test.completeNow();
         })));
   }
 
   @Test
   void unknownPathsAndMethodsAnswerInTheErrorShape(VertxTestContext test) {
-    http.get("/api/nothing-here").send()
+    gateway.http().get("/api/nothing-here").send()
         .compose(notFound -> {
           test.verify(() -> {
             assertEquals(404, notFound.statusCode());
             assertEquals("Not found", notFound.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("message"));
             assertEquals("nosniff", notFound.getHeader("X-Content-Type-Options"));
           });
-          return http.delete("/api/users/signup").send();
+          return gateway.http().delete("/api/users/signup").send();
         })
         .onComplete(test.succeeding(notAllowed -> test.verify(() -> {
           assertEquals(405, notAllowed.statusCode());

@@ -5,15 +5,13 @@ import static dev.ticketing.gateway.support.ErrorShape.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ticketing.contracts.commands.Command;
-import dev.ticketing.gateway.support.Cookies;
-import dev.ticketing.gateway.support.FakeServices;
 import dev.ticketing.gateway.support.GatewayFixture;
+import dev.ticketing.gateway.support.GatewayFixture.Running;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.nio.charset.StandardCharsets;
@@ -35,34 +33,21 @@ class JsonBodyTest {
   private static final String CREDENTIALS = "{\"email\":\"a@b.co\",\"password\":\"password1\"}";
   private static final JsonObject NOT_JSON = error("The request body is not valid JSON", null);
 
-  private WebClient http;
-  private FakeServices services;
-  private String session;
+  private Running gateway;
 
   @BeforeEach
-  void start(Vertx vertx, VertxTestContext test) {
-    services = new FakeServices(vertx);
-    session = Cookies.sessionFor(vertx, "u1", "ann@example.com");
-    services.authAnswering("u1", "ann@example.com")
-        .compose(ready -> services.on(Command.CREATE_TICKET, message -> message.reply(message.body())))
-        .compose(ready -> GatewayFixture.start(vertx, GatewayFixture.config(2000, false)))
-        .onComplete(test.succeeding(client -> {
-          http = client;
-          test.completeNow();
-        }));
-  }
-
-  private Future<HttpResponse<Buffer>> signUp(String contentType, Buffer body) {
-    return http.post("/api/users/signup").putHeader("Content-Type", contentType).sendBuffer(body);
+  void start(Vertx vertx) throws Exception {
+    gateway = GatewayFixture.running(vertx, services -> services.authAnswering("u1", "ann@example.com")
+        .compose(ready -> services.on(Command.CREATE_TICKET, message -> message.reply(message.body()))));
   }
 
   private Future<HttpResponse<Buffer>> signUp(String body) {
-    return signUp("application/json", Buffer.buffer(body));
+    return gateway.signUp("application/json", Buffer.buffer(body));
   }
 
   private Future<HttpResponse<Buffer>> sell(String body) {
-    return http.post("/api/tickets").putHeader("Cookie", session).putHeader("Content-Type", "application/json")
-        .sendBuffer(Buffer.buffer(body));
+    return gateway.http().post("/api/tickets").putHeader("Cookie", gateway.session())
+        .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(body));
   }
 
   /** Sends each body in turn, checking every answer, then completes the test if nothing reached a service. */
@@ -76,7 +61,7 @@ class JsonBodyTest {
       }));
     }
     chain.onComplete(test.succeeding(done -> test.verify(() -> {
-      assertEquals(0, services.received.size());
+      assertEquals(0, gateway.services().received.size());
       test.completeNow();
     })));
   }
@@ -104,7 +89,7 @@ class JsonBodyTest {
   void onlyApplicationJsonInUtf8IsAccepted(VertxTestContext test) {
     List<String> refused = List.of("application/jsonx", "application/json-patch+json", "text/json",
         "application/json; charset=iso-8859-1", "application/json; boundary=x", "application/x-www-form-urlencoded");
-    each(test, refused, type -> signUp(type, Buffer.buffer(CREDENTIALS)), (type, response) ->
+    each(test, refused, type -> gateway.signUp(type, Buffer.buffer(CREDENTIALS)), (type, response) ->
         assertEquals(error("Content-Type must be application/json", null), assertError(415, response), type));
   }
 
@@ -114,13 +99,13 @@ class JsonBodyTest {
         "Application/JSON; Charset=\"utf-8\"");
     Future<Void> chain = Future.succeededFuture();
     for (String type : accepted) {
-      chain = chain.compose(previous -> signUp(type, Buffer.buffer(CREDENTIALS)).map(response -> {
+      chain = chain.compose(previous -> gateway.signUp(type, Buffer.buffer(CREDENTIALS)).map(response -> {
         test.verify(() -> assertEquals(201, response.statusCode(), type));
         return null;
       }));
     }
     chain.onComplete(test.succeeding(done -> test.verify(() -> {
-      assertEquals(accepted.size(), services.received.size());
+      assertEquals(accepted.size(), gateway.services().received.size());
       test.completeNow();
     })));
   }
@@ -162,7 +147,7 @@ class JsonBodyTest {
   void aLargeButFiniteNumberIsTheServicesToJudge(VertxTestContext test) {
     sell("{\"title\":\"x\",\"price\":123456789012345678901234567890}").onComplete(test.succeeding(response -> test.verify(() -> {
       assertEquals(201, response.statusCode());
-      assertEquals(1, services.received.size());
+      assertEquals(1, gateway.services().received.size());
       test.completeNow();
     })));
   }
@@ -174,8 +159,8 @@ class JsonBodyTest {
     Buffer invalidUtf8 = Buffer.buffer("{\"email\":\"a").appendByte((byte) 0xFF).appendString("@b.co\",\"password\":\"password1\"}");
     Buffer overlong = Buffer.buffer("{\"email\":\"a").appendByte((byte) 0xC0).appendByte((byte) 0xAF).appendString("\",\"password\":\"p\"}");
     Buffer utf16 = Buffer.buffer(CREDENTIALS.getBytes(StandardCharsets.UTF_16LE));
-    each(test, List.of(rawNulInString, rawNulOutside, invalidUtf8, overlong, utf16), body -> signUp("application/json", body),
-        (body, response) -> assertEquals(NOT_JSON, assertError(400, response)));
+    each(test, List.of(rawNulInString, rawNulOutside, invalidUtf8, overlong, utf16),
+        body -> gateway.signUp("application/json", body), (body, response) -> assertEquals(NOT_JSON, assertError(400, response)));
   }
 
   @Test

@@ -4,9 +4,8 @@ import static dev.ticketing.gateway.support.ErrorShape.assertError;
 import static dev.ticketing.gateway.support.ErrorShape.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ticketing.gateway.support.FakeServices;
 import dev.ticketing.gateway.support.GatewayFixture;
-import dev.ticketing.gateway.support.RawHttp;
+import dev.ticketing.gateway.support.GatewayFixture.Running;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.junit5.VertxExtension;
@@ -24,16 +23,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class MalformedRequestTest {
 
-  private RawHttp raw;
-  private FakeServices services;
+  private Running gateway;
 
   @BeforeEach
-  void start(Vertx vertx, VertxTestContext test) {
-    services = new FakeServices(vertx);
-    GatewayFixture.deploy(vertx, GatewayFixture.config(2000, false)).onComplete(test.succeeding(gateway -> {
-      raw = new RawHttp(vertx, gateway.port());
-      test.completeNow();
-    }));
+  void start(Vertx vertx) throws Exception {
+    gateway = GatewayFixture.running(vertx);
   }
 
   private static String get(String target, String headers) {
@@ -42,9 +36,9 @@ class MalformedRequestTest {
 
   @Test
   void aPortOutOfRangeInHostIs400(VertxTestContext test) {
-    raw.send(get("/api/tickets", "Host: 127.0.0.1:99999\n")).onComplete(test.succeeding(response -> test.verify(() -> {
+    gateway.raw().send(get("/api/tickets", "Host: 127.0.0.1:99999\n")).onComplete(test.succeeding(response -> test.verify(() -> {
       assertEquals(error("The Host header is missing or invalid", null), assertError(400, response));
-      assertEquals(0, services.received.size());
+      assertEquals(0, gateway.services().received.size());
       test.completeNow();
     })));
   }
@@ -52,7 +46,7 @@ class MalformedRequestTest {
   @Test
   void aNonAsciiHostIs400(VertxTestContext test) {
     Buffer request = Buffer.buffer(get("/api/tickets", "Host: bücher.example\n").replace("\n", "\r\n"), "UTF-8");
-    raw.send(request).onComplete(test.succeeding(response -> test.verify(() -> {
+    gateway.raw().send(request).onComplete(test.succeeding(response -> test.verify(() -> {
       assertEquals(error("The Host header is missing or invalid", null), assertError(400, response));
       test.completeNow();
     })));
@@ -60,7 +54,7 @@ class MalformedRequestTest {
 
   @Test
   void http11WithoutHostIs400(VertxTestContext test) {
-    raw.send(get("/api/users/currentuser", "")).onComplete(test.succeeding(response -> test.verify(() -> {
+    gateway.raw().send(get("/api/users/currentuser", "")).onComplete(test.succeeding(response -> test.verify(() -> {
       assertEquals(error("The Host header is missing or invalid", null), assertError(400, response));
       test.completeNow();
     })));
@@ -68,15 +62,16 @@ class MalformedRequestTest {
 
   @Test
   void aRequestLineOverTheLimitIs414InTheErrorShape(VertxTestContext test) {
-    raw.send(get("/" + "a".repeat(8000), "Host: localhost\n")).onComplete(test.succeeding(response -> test.verify(() -> {
-      assertEquals(error("The request URI is too long", null), assertError(414, response));
-      test.completeNow();
-    })));
+    gateway.raw().send(get("/" + "a".repeat(8000), "Host: localhost\n"))
+        .onComplete(test.succeeding(response -> test.verify(() -> {
+          assertEquals(error("The request URI is too long", null), assertError(414, response));
+          test.completeNow();
+        })));
   }
 
   @Test
   void headersOverTheLimitAre431InTheErrorShape(VertxTestContext test) {
-    raw.send(get("/api/tickets", "Host: localhost\nX-Padding: " + "p".repeat(10_000) + "\n"))
+    gateway.raw().send(get("/api/tickets", "Host: localhost\nX-Padding: " + "p".repeat(10_000) + "\n"))
         .onComplete(test.succeeding(response -> test.verify(() -> {
           assertEquals(error("The request headers are too large", null), assertError(431, response));
           test.completeNow();
@@ -85,7 +80,7 @@ class MalformedRequestTest {
 
   @Test
   void aLineThatIsNotHttpIs400InTheErrorShape(VertxTestContext test) {
-    raw.send("GARBAGE\n\n").onComplete(test.succeeding(response -> test.verify(() -> {
+    gateway.raw().send("GARBAGE\n\n").onComplete(test.succeeding(response -> test.verify(() -> {
       assertEquals(error("The request is not valid HTTP", null), assertError(400, response));
       test.completeNow();
     })));
@@ -93,24 +88,25 @@ class MalformedRequestTest {
 
   @Test
   void unknownMethodsAreAnsweredNotLeftHanging(VertxTestContext test) {
-    raw.send("PROPFIND /api/tickets HTTP/1.1\nHost: localhost\nConnection: close\n\n")
+    gateway.raw().send("PROPFIND /api/tickets HTTP/1.1\nHost: localhost\nConnection: close\n\n")
         .compose(propfind -> {
           test.verify(() -> assertEquals(error("Method not allowed", null), assertError(405, propfind)));
-          return raw.send("FOO /api/users/currentuser HTTP/1.1\nHost: localhost\nConnection: close\n\n");
+          return gateway.raw().send("FOO /api/users/currentuser HTTP/1.1\nHost: localhost\nConnection: close\n\n");
         })
         .onComplete(test.succeeding(foo -> test.verify(() -> {
           assertError(405, foo);
-          assertEquals(0, services.received.size());
+          assertEquals(0, gateway.services().received.size());
           test.completeNow();
         })));
   }
 
   @Test
   void theGatewayStillAnswersAfterABrokenRequest(VertxTestContext test) {
-    raw.send(Buffer.buffer("GET / HTTP/1.1\r\nHost: localhost\r\nBroken header without colon\r\n\r\n", StandardCharsets.ISO_8859_1.name()))
+    String brokenHeader = "GET / HTTP/1.1\r\nHost: localhost\r\nBroken header without colon\r\n\r\n";
+    gateway.raw().send(Buffer.buffer(brokenHeader, StandardCharsets.ISO_8859_1.name()))
         .compose(broken -> {
           test.verify(() -> assertError(400, broken));
-          return raw.send(get("/api/users/currentuser", "Host: localhost\n"));
+          return gateway.raw().send(get("/api/users/currentuser", "Host: localhost\n"));
         })
         .onComplete(test.succeeding(fine -> test.verify(() -> {
           assertEquals(200, fine.status());

@@ -3,14 +3,13 @@ package dev.ticketing.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ticketing.contracts.commands.Command;
-import dev.ticketing.gateway.support.FakeServices;
 import dev.ticketing.gateway.support.GatewayFixture;
+import dev.ticketing.gateway.support.GatewayFixture.Running;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.nio.charset.StandardCharsets;
@@ -25,18 +24,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class StripeWebhookTest {
 
-  private WebClient http;
-  private FakeServices services;
+  private Running gateway;
 
   @BeforeEach
-  void start(Vertx vertx, VertxTestContext test) {
-    services = new FakeServices(vertx);
-    services.on(Command.STRIPE_EVENT, message -> message.reply(new JsonObject().put("handled", true)))
-        .compose(ready -> GatewayFixture.start(vertx, GatewayFixture.config(2000, false)))
-        .onComplete(test.succeeding(client -> {
-          http = client;
-          test.completeNow();
-        }));
+  void start(Vertx vertx) throws Exception {
+    gateway = GatewayFixture.running(vertx,
+        services -> services.on(Command.STRIPE_EVENT, message -> message.reply(new JsonObject().put("handled", true))));
   }
 
   private static String event(String type) {
@@ -54,11 +47,16 @@ class StripeWebhookTest {
   }
 
   private Future<HttpResponse<Buffer>> post(String payload, String signature) {
-    var request = http.post("/api/webhooks/stripe").putHeader("Content-Type", "application/json");
+    var request = gateway.http().post("/api/webhooks/stripe").putHeader("Content-Type", "application/json");
     if (signature != null) {
       request.putHeader("Stripe-Signature", signature);
     }
     return request.sendBuffer(Buffer.buffer(payload));
+  }
+
+  /** Posts {@code payload} signed now with our secret, as Stripe sends it. */
+  private Future<HttpResponse<Buffer>> postSigned(String payload) throws Exception {
+    return post(payload, sign(payload, now(), GatewayFixture.WEBHOOK_SECRET));
   }
 
   private static long now() {
@@ -67,11 +65,10 @@ class StripeWebhookTest {
 
   @Test
   void aSignedEventReachesPaymentsWithItsFacts(VertxTestContext test) throws Exception {
-    String payload = event("payment_intent.succeeded");
-    post(payload, sign(payload, now(), GatewayFixture.WEBHOOK_SECRET)).onComplete(test.succeeding(response -> test.verify(() -> {
+    postSigned(event("payment_intent.succeeded")).onComplete(test.succeeding(response -> test.verify(() -> {
       assertEquals(200, response.statusCode());
-      assertEquals(1, services.received.size());
-      JsonObject facts = (JsonObject) services.received.get(0).body();
+      assertEquals(1, gateway.services().received.size());
+      JsonObject facts = (JsonObject) gateway.services().received.get(0).body();
       assertEquals(new JsonObject().put("type", "payment_intent.succeeded").put("intentId", "pi_123")
           .put("orderId", "6b0f2c8ba3dad17cbf3d1835"), facts);
       test.completeNow();
@@ -94,17 +91,16 @@ class StripeWebhookTest {
             assertEquals("The Stripe-Signature header does not match the body",
                 response.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("message"));
           }
-          assertEquals(0, services.received.size(), "nothing unverified reaches payments");
+          assertEquals(0, gateway.services().received.size(), "nothing unverified reaches payments");
           test.completeNow();
         })));
   }
 
   @Test
   void aSignedEventOfAnotherTypeIsAcknowledgedAndIgnored(VertxTestContext test) throws Exception {
-    String payload = event("customer.created");
-    post(payload, sign(payload, now(), GatewayFixture.WEBHOOK_SECRET)).onComplete(test.succeeding(response -> test.verify(() -> {
+    postSigned(event("customer.created")).onComplete(test.succeeding(response -> test.verify(() -> {
       assertEquals(200, response.statusCode());
-      assertEquals(0, services.received.size());
+      assertEquals(0, gateway.services().received.size());
       test.completeNow();
     })));
   }

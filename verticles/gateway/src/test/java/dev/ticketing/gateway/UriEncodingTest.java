@@ -5,15 +5,14 @@ import static dev.ticketing.gateway.support.ErrorShape.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ticketing.contracts.commands.Command;
-import dev.ticketing.gateway.support.FakeServices;
 import dev.ticketing.gateway.support.GatewayFixture;
+import dev.ticketing.gateway.support.GatewayFixture.Running;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,23 +27,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class UriEncodingTest {
 
-  private WebClient http;
-  private FakeServices services;
+  private Running gateway;
 
   @BeforeEach
-  void start(Vertx vertx, VertxTestContext test) {
-    services = new FakeServices(vertx);
-    services.onListing(new JsonArray(), null)
-        .compose(ready -> services.on(Command.SHOW_TICKET, message -> message.reply(new JsonObject())))
-        .compose(ready -> GatewayFixture.start(vertx, GatewayFixture.config(2000, false)))
-        .onComplete(test.succeeding(client -> {
-          http = client;
-          test.completeNow();
-        }));
+  void start(Vertx vertx) throws Exception {
+    gateway = GatewayFixture.running(vertx, services -> services.onListing(new JsonArray(), null)
+        .compose(ready -> services.on(Command.SHOW_TICKET, message -> message.reply(new JsonObject()))));
   }
 
   private Future<HttpResponse<Buffer>> get(String uri) {
-    return http.get(uri).send();
+    return gateway.http().get(uri).send();
   }
 
   @Test
@@ -60,7 +52,7 @@ class UriEncodingTest {
         })
         .onComplete(test.succeeding(cutMultibyte -> test.verify(() -> {
           assertEquals(error("Invalid parameter q", "q"), assertError(400, cutMultibyte));
-          assertEquals(0, services.received.size());
+          assertEquals(0, gateway.services().received.size());
           test.completeNow();
         })));
   }
@@ -69,7 +61,7 @@ class UriEncodingTest {
   void escapesThatAreNotUtf8AreRefusedToo(VertxTestContext test) {
     get("/api/tickets?q=%C3%28").onComplete(test.succeeding(response -> test.verify(() -> {
       assertEquals(error("Invalid parameter q", "q"), assertError(400, response));
-      assertEquals(0, services.received.size());
+      assertEquals(0, gateway.services().received.size());
       test.completeNow();
     })));
   }
@@ -95,7 +87,7 @@ class UriEncodingTest {
         })
         .onComplete(test.succeeding(asset -> test.verify(() -> {
           assertError(404, asset);
-          assertEquals(0, services.received.size());
+          assertEquals(0, gateway.services().received.size());
           test.completeNow();
         })));
   }
@@ -104,7 +96,7 @@ class UriEncodingTest {
   void wellFormedEscapesStillWork(VertxTestContext test) {
     get("/api/tickets/t%201").onComplete(test.succeeding(response -> test.verify(() -> {
       assertEquals(200, response.statusCode());
-      assertEquals("t 1", ((JsonObject) services.received.get(0).body()).getString("id"));
+      assertEquals("t 1", ((JsonObject) gateway.services().received.get(0).body()).getString("id"));
       test.completeNow();
     })));
   }

@@ -27,11 +27,8 @@ class WebAssetsTest {
   private RawHttp raw;
 
   @BeforeEach
-  void start(Vertx vertx, VertxTestContext test) {
-    GatewayFixture.deploy(vertx, GatewayFixture.config(2000, false)).onComplete(test.succeeding(gateway -> {
-      raw = new RawHttp(vertx, gateway.port());
-      test.completeNow();
-    }));
+  void start(Vertx vertx) throws Exception {
+    raw = GatewayFixture.running(vertx).raw();
   }
 
   private Future<RawHttp.Response> request(String method, String target) {

@@ -23,8 +23,6 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import io.vertx.redis.client.RedisAPI;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,15 +39,9 @@ class ExpiryDeliveryTest {
 
   @BeforeEach
   void start(Vertx vertx, VertxTestContext test) {
-    redis = redisServer.settings().client(vertx);
+    redis = redisServer.client(vertx);
     expiration = new ExpirationVerticle(fastConfig(redisServer));
     vertx.deployVerticle(expiration).onComplete(test.succeedingThenComplete());
-  }
-
-  @AfterEach
-  void stop(Vertx vertx) throws Exception {
-    // Vert.x first, so nothing is polling a Redis that is going away.
-    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
   @Test

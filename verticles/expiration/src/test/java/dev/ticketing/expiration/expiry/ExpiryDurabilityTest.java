@@ -22,8 +22,6 @@ import io.vertx.junit5.VertxTestContext;
 import io.vertx.redis.client.RedisAPI;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,22 +32,11 @@ class ExpiryDurabilityTest {
 
   @RegisterExtension
   final RedisServer redisServer = new RedisServer();
-  private RedisAPI redis;
-
-  @BeforeEach
-  void startRedis(Vertx vertx) {
-    redis = redisServer.settings().client(vertx);
-  }
-
-  @AfterEach
-  void stopRedis(Vertx vertx) throws Exception {
-    // Vert.x first, so nothing is polling a Redis that is going away.
-    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
 
   @Test
   @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
   void anAcknowledgedScheduleSurvivesARedisCrashAndIsDelivered(Vertx vertx, VertxTestContext test) {
+    RedisAPI redis = redisServer.client(vertx);
     String orderId = newOrderId();
     Instant expiresAt = Instant.now().plusMillis(1500);
     ExpirationVerticle expiration = new ExpirationVerticle(fastConfig(redisServer));

@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,28 +28,17 @@ import org.slf4j.LoggerFactory;
 
 /** Many orders due at once, and several instances sharing one schedule. */
 @ExtendWith(VertxExtension.class)
+@Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
 class ExpiryScaleTest {
 
   private static final Logger log = LoggerFactory.getLogger(ExpiryScaleTest.class);
 
   @RegisterExtension
   final RedisServer redisServer = new RedisServer();
-  private RedisAPI redis;
-
-  @BeforeEach
-  void startRedis(Vertx vertx) {
-    redis = redisServer.settings().client(vertx);
-  }
-
-  @AfterEach
-  void stopRedis(Vertx vertx) throws Exception {
-    // Vert.x first, so nothing is polling a Redis that is going away.
-    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
 
   @Test
-  @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
   void twoInstancesDeliverEachDueOrderExactlyOnce(Vertx vertx, VertxTestContext test) {
+    RedisAPI redis = redisServer.client(vertx);
     List<String> orderIds = orderIds(2000);
     Deliveries orders = Deliveries.acknowledging();
     ExpirationVerticle first = new ExpirationVerticle(productionLease(redisServer));
@@ -74,8 +61,8 @@ class ExpiryScaleTest {
   }
 
   @Test
-  @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
   void thousandsDueInTheSameSecondAreAllDelivered(Vertx vertx, VertxTestContext test) {
+    RedisAPI redis = redisServer.client(vertx);
     List<String> orderIds = orderIds(5000);
     AtomicInteger notExactlyOnce = new AtomicInteger();
     Deliveries orders = Deliveries.acknowledging();

@@ -12,6 +12,7 @@ import dev.ticketing.contracts.events.ConsumerGroup;
 import dev.ticketing.contracts.events.Subject;
 import dev.ticketing.expiration.store.ExpirationSchedule;
 import dev.ticketing.platform.delivery.EventListener;
+import dev.ticketing.platform.testing.Blocking;
 import dev.ticketing.platform.testing.RedisServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -21,8 +22,6 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import io.vertx.redis.client.RedisAPI;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,16 +42,10 @@ class OrderCreatedListenerTest {
   private ExpirationSchedule schedule;
 
   @BeforeEach
-  void start(Vertx vertx, VertxTestContext test) {
-    redis = redisServer.settings().client(vertx);
+  void start(Vertx vertx) throws Exception {
+    redis = redisServer.client(vertx);
     schedule = new ExpirationSchedule(redis, 3_000);
-    new OrderCreatedListener(schedule).register(vertx).onComplete(test.succeedingThenComplete());
-  }
-
-  @AfterEach
-  void stop(Vertx vertx) throws Exception {
-    // Vert.x first, so nothing is polling a Redis that is going away.
-    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    Blocking.await(new OrderCreatedListener(schedule).register(vertx));
   }
 
   @Test

@@ -16,8 +16,11 @@ import java.util.TreeMap;
  * Sends bytes exactly as given over a plain socket and reads one HTTP/1.1 response, for requests
  * an HTTP client refuses to send (no Host, a bad port, a broken request line, an unknown method).
  * The response ends at its Content-Length, or when the server closes the connection.
+ *
+ * @param vertx the Vert.x whose net client opens each connection
+ * @param port  the gateway's port on 127.0.0.1
  */
-public final class RawHttp {
+public record RawHttp(Vertx vertx, int port) {
 
   /** One response: status, headers with lower-case names, and the body as text. */
   public record Response(int status, Map<String, String> headers, String body) {
@@ -29,14 +32,6 @@ public final class RawHttp {
     public JsonObject json() {
       return new JsonObject(body);
     }
-  }
-
-  private final Vertx vertx;
-  private final int port;
-
-  public RawHttp(Vertx vertx, int port) {
-    this.vertx = vertx;
-    this.port = port;
   }
 
   /** {@code request} with {@code \n} line ends turned into CRLF. */

@@ -1,6 +1,10 @@
 package dev.ticketing.platform.testing;
 
 import dev.ticketing.platform.redis.RedisSettings;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.RedisAPI;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -15,10 +19,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *   &#64;RegisterExtension static final RedisServer redis = new RedisServer();  // one for the class
  * </pre>
  * It starts before the class's {@code @BeforeAll} / {@code @BeforeEach} methods and stops after its
- * {@code @AfterEach} / {@code @AfterAll} ones, so a test can close its Vert.x first.
+ * {@code @AfterEach} / {@code @AfterAll} ones, so a test can close its Vert.x first; a Vert.x given to
+ * {@link #client(Vertx)} is closed first without the test asking.
  */
 public final class RedisServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
+  private final List<Vertx> closedBeforeStopping = new ArrayList<>();
   private RedisProcess process;
   private boolean perClass;
 
@@ -28,6 +34,16 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback, B
 
   public RedisSettings settings() {
     return running().settings();
+  }
+
+  /**
+   * A client of this Redis in {@code vertx}. That Vert.x is closed before Redis stops, so nothing in it (this
+   * client, a verticle polling Redis) is left talking to a Redis that is going away.
+   */
+  public RedisAPI client(Vertx vertx) {
+    RedisAPI client = settings().client(vertx);
+    closedBeforeStopping.add(vertx);
+    return client;
   }
 
   /** Stops Redis as a crash would (SIGKILL) and starts it again on the same data. */
@@ -42,7 +58,7 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback, B
   }
 
   @Override
-  public void afterAll(ExtensionContext context) {
+  public void afterAll(ExtensionContext context) throws Exception {
     stop();
   }
 
@@ -54,7 +70,7 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback, B
   }
 
   @Override
-  public void afterEach(ExtensionContext context) {
+  public void afterEach(ExtensionContext context) throws Exception {
     if (!perClass) {
       stop();
     }
@@ -67,10 +83,17 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback, B
     return process;
   }
 
-  private void stop() {
-    if (process != null) {
-      process.close();
-      process = null;
+  private void stop() throws Exception {
+    try {
+      for (Vertx vertx : closedBeforeStopping) {
+        Blocking.await(vertx.close());
+      }
+    } finally {
+      closedBeforeStopping.clear();
+      if (process != null) {
+        process.close();
+        process = null;
+      }
     }
   }
 }
