@@ -1,17 +1,19 @@
 package dev.ticketing.e2e;
 
+import static dev.ticketing.platform.testing.Blocking.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.ticketing.e2e.support.LocalSystem;
 import dev.ticketing.platform.testing.Eventually;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.client.WebClientSession;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,63 +39,43 @@ class AuthClusterIT {
 
   @Test
   @Order(1)
-  void aUserSignsUpReadsCurrentUserSignsOutAndSignsInAgain(Vertx vertx, VertxTestContext test) {
+  void aUserSignsUpReadsCurrentUserSignsOutAndSignsInAgain(Vertx vertx) throws Exception {
     WebClientSession browser = browser(vertx);
     String email = "e2e-" + UUID.randomUUID() + "@example.com";
     JsonObject credentials = new JsonObject().put("email", email).put("password", "a long password");
-    browser.post("/api/users/signup").sendJsonObject(credentials)
-        .compose(signedUp -> {
-          test.verify(() -> {
-            assertEquals(201, signedUp.statusCode(), signedUp.bodyAsString());
-            assertEquals(email, signedUp.bodyAsJsonObject().getString("email"));
-          });
-          return browser.get("/api/users/currentuser").send();
-        })
-        .compose(current -> {
-          test.verify(() -> assertEquals(email, current.bodyAsJsonObject().getJsonObject("currentUser").getString("email")));
-          return browser.post("/api/users/signout").send();
-        })
-        .compose(signedOut -> {
-          test.verify(() -> assertEquals(200, signedOut.statusCode()));
-          return browser.get("/api/users/currentuser").send();
-        })
-        .compose(anonymous -> {
-          test.verify(() -> assertEquals(new JsonObject().putNull("currentUser"), anonymous.bodyAsJsonObject()));
-          return browser.post("/api/users/signin").sendJsonObject(credentials.copy().put("password", "wrong password"));
-        })
-        .compose(refused -> {
-          test.verify(() -> assertEquals("Invalid credentials",
-              refused.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("message")));
-          return browser.post("/api/users/signin").sendJsonObject(credentials);
-        })
-        .compose(signedIn -> {
-          test.verify(() -> assertEquals(200, signedIn.statusCode()));
-          return browser.get("/api/users/currentuser").send();
-        })
-        .onComplete(test.succeeding(current -> test.verify(() -> {
-          JsonObject user = current.bodyAsJsonObject().getJsonObject("currentUser");
-          assertNotNull(user);
-          assertEquals(email, user.getString("email"));
-          test.completeNow();
-        })));
+
+    HttpResponse<Buffer> signedUp = await(browser.post("/api/users/signup").sendJsonObject(credentials));
+    assertEquals(201, signedUp.statusCode(), signedUp.bodyAsString());
+    assertEquals(email, signedUp.bodyAsJsonObject().getString("email"));
+    assertEquals(email, currentUser(browser).getJsonObject("currentUser").getString("email"));
+
+    assertEquals(200, await(browser.post("/api/users/signout").send()).statusCode());
+    assertEquals(new JsonObject().putNull("currentUser"), currentUser(browser));
+
+    HttpResponse<Buffer> refused = await(browser.post("/api/users/signin").sendJsonObject(credentials.copy().put("password", "wrong password")));
+    assertEquals("Invalid credentials", refused.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("message"));
+    assertEquals(200, await(browser.post("/api/users/signin").sendJsonObject(credentials)).statusCode());
+    JsonObject user = currentUser(browser).getJsonObject("currentUser");
+    assertNotNull(user);
+    assertEquals(email, user.getString("email"));
+  }
+
+  private static JsonObject currentUser(WebClientSession browser) throws Exception {
+    return await(browser.get("/api/users/currentuser").send()).bodyAsJsonObject();
   }
 
   @Test
   @Order(2)
-  void whenAuthIsStoppedTheGatewayAnswers503AndRecoversWhenItReturns(Vertx vertx, VertxTestContext test) {
+  void whenAuthIsStoppedTheGatewayAnswers503AndRecoversWhenItReturns(Vertx vertx) throws Exception {
     system.stop("auth");
     WebClientSession browser = browser(vertx);
     JsonObject credentials = new JsonObject().put("email", "gone-" + UUID.randomUUID() + "@example.com").put("password", "a long password");
-    browser.post("/api/users/signup").sendJsonObject(credentials)
-        .compose(unavailable -> {
-          test.verify(() -> assertEquals(503, unavailable.statusCode(), unavailable.bodyAsString()));
-          return vertx.executeBlocking(() -> {
-            system.restart("auth"); // blocks until auth is ready: not on the event loop
-            return null;
-          });
-        })
-        .compose(restarted -> Eventually.await(vertx, 30_000, "auth to be reachable again",
-            () -> browser.post("/api/users/signup").sendJsonObject(credentials).map(again -> again.statusCode() == 201)))
-        .onComplete(test.succeedingThenComplete());
+
+    HttpResponse<Buffer> unavailable = await(browser.post("/api/users/signup").sendJsonObject(credentials));
+
+    assertEquals(503, unavailable.statusCode(), unavailable.bodyAsString());
+    system.restart("auth"); // blocks until auth is ready
+    await(Eventually.await(vertx, 30_000, "auth to be reachable again",
+        () -> browser.post("/api/users/signup").sendJsonObject(credentials).map(again -> again.statusCode() == 201)));
   }
 }

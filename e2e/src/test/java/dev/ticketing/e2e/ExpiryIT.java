@@ -1,6 +1,7 @@
 package dev.ticketing.e2e;
 
 import static dev.ticketing.e2e.support.Shopper.expect;
+import static dev.ticketing.platform.testing.Blocking.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ticketing.e2e.support.LocalSystem;
@@ -8,8 +9,8 @@ import dev.ticketing.e2e.support.Shopper;
 import dev.ticketing.platform.testing.Eventually;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -29,31 +30,25 @@ class ExpiryIT {
         Map.of("ORDER_EXPIRATION_SECONDS", "2"));
 
   @Test
-  void anUnpaidOrderExpiresAndItsTicketCanBeOrderedAgain(Vertx vertx, VertxTestContext test) {
+  void anUnpaidOrderExpiresAndItsTicketCanBeOrderedAgain(Vertx vertx) throws Exception {
     Shopper seller = new Shopper(vertx, system);
     Shopper first = new Shopper(vertx, system);
     Shopper second = new Shopper(vertx, system);
-    Future.all(seller.signUp(), first.signUp(), second.signUp())
-        .compose(users -> seller.sell("Matinee", 9.5))
-        .compose(ticket -> first.orderWhenKnown(ticket.getString("id")).compose(order -> {
-          Instant expiresAt = Instant.parse(order.getString("expiresAt"));
-          test.verify(() -> {
-            long window = Duration.between(Instant.now(), expiresAt).toMillis();
-            assertEquals(true, window > 0 && window <= 2000, "expiresAt = now + 2 s, was " + window + " ms away");
-          });
-          return Eventually.await(vertx, 30_000, "the order to be cancelled",
-                  () -> first.showOrder(order.getString("id")).map(shown -> "cancelled".equals(shown.bodyAsJsonObject().getString("status"))))
-              .onSuccess(cancelled -> log.info("expiry observed {} ms after expiresAt (HTTP polling every 25 ms included)",
-                  Duration.between(expiresAt, Instant.now()).toMillis()))
-              .compose(cancelled -> expect(400, first.pay(order.getString("id"), "pm_card_visa")))
-              .compose(refused -> Eventually.await(vertx, 30_000, "the ticket to be free again",
-                  () -> seller.ticket(ticket.getString("id")).map(shown -> shown.bodyAsJsonObject().getValue("orderId") == null)))
-              .compose(free -> expect(201, second.order(ticket.getString("id"))));
-        }))
-        .onComplete(test.succeeding(reorder -> test.verify(() -> {
-          assertEquals("created", reorder.getString("status"));
-          test.completeNow();
-        })));
-  }
+    await(Future.all(seller.signUp(), first.signUp(), second.signUp()));
+    String ticketId = await(seller.sell("Matinee", 9.5)).getString("id");
 
+    JsonObject order = await(first.orderWhenKnown(ticketId));
+
+    Instant expiresAt = Instant.parse(order.getString("expiresAt"));
+    long window = Duration.between(Instant.now(), expiresAt).toMillis();
+    assertEquals(true, window > 0 && window <= 2000, "expiresAt = now + 2 s, was " + window + " ms away");
+    String orderId = order.getString("id");
+    await(Eventually.await(vertx, 30_000, "the order to be cancelled",
+        () -> first.showOrder(orderId).map(shown -> "cancelled".equals(shown.bodyAsJsonObject().getString("status")))));
+    log.info("expiry observed {} ms after expiresAt (HTTP polling every 25 ms included)", Duration.between(expiresAt, Instant.now()).toMillis());
+    await(expect(400, first.pay(orderId, "pm_card_visa")));
+    await(Eventually.await(vertx, 30_000, "the ticket to be free again",
+        () -> seller.ticket(ticketId).map(shown -> shown.bodyAsJsonObject().getValue("orderId") == null)));
+    assertEquals("created", await(expect(201, second.order(ticketId))).getString("status"));
+  }
 }

@@ -1,5 +1,6 @@
 package dev.ticketing.e2e;
 
+import static dev.ticketing.platform.testing.Blocking.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,18 +11,18 @@ import dev.ticketing.e2e.support.Shopper;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -49,48 +50,31 @@ class SecurityIT {
   }
 
   @Test
-  void nobodyActsOnAnotherUsersOrdersOrTickets(Vertx vertx, VertxTestContext test) {
+  void nobodyActsOnAnotherUsersOrdersOrTickets(Vertx vertx) throws Exception {
     Shopper seller = new Shopper(vertx, system);
     Shopper buyer = new Shopper(vertx, system);
     Shopper stranger = new Shopper(vertx, system);
-    Future.all(seller.signUp(), buyer.signUp(), stranger.signUp())
-        .compose(users -> seller.sell("Private show", 40))
-        .compose(ticket -> buyer.orderWhenKnown(ticket.getString("id")).compose(order -> {
-          String orderId = order.getString("id");
-          String ticketId = ticket.getString("id");
-          return Future.all(List.of(
-                  stranger.showOrder(orderId),
-                  stranger.cancel(orderId),
-                  stranger.pay(orderId, "tok_visa"),
-                  stranger.send(io.vertx.core.http.HttpMethod.PUT, "/api/tickets/" + ticketId,
-                      new JsonObject().put("title", "Mine now").put("price", 1)),
-                  stranger.get("/api/orders"),
-                  stranger.get("/api/tickets?mine=true")))
-              .map(all -> {
-                test.verify(() -> {
-                  for (int i = 0; i < 4; i++) {
-                    HttpResponse<Buffer> refused = all.resultAt(i);
-                    assertEquals(403, refused.statusCode(), "call " + i + ": " + refused.bodyAsString());
-                  }
-                  JsonArray strangersOrders = all.<HttpResponse<Buffer>>resultAt(4).bodyAsJsonArray();
-                  JsonArray strangersTickets = all.<HttpResponse<Buffer>>resultAt(5).bodyAsJsonArray();
-                  assertTrue(strangersOrders.isEmpty(), "another user's orders are never listed");
-                  assertTrue(strangersTickets.isEmpty(), "another user's tickets are not 'mine'");
-                });
-                return orderId;
-              })
-              .compose(orderId2 -> buyer.showOrder(orderId2))
-              .map(stillTheBuyers -> {
-                test.verify(() -> assertEquals("created", stillTheBuyers.bodyAsJsonObject().getString("status"),
-                    "the stranger's cancel changed nothing"));
-                return stillTheBuyers;
-              });
-        }))
-        .onComplete(test.succeedingThenComplete());
+    await(Future.all(seller.signUp(), buyer.signUp(), stranger.signUp()));
+    String ticketId = await(seller.sell("Private show", 40)).getString("id");
+    String orderId = await(buyer.orderWhenKnown(ticketId)).getString("id");
+
+    List<Future<HttpResponse<Buffer>>> refusals = List.of(
+        stranger.showOrder(orderId),
+        stranger.cancel(orderId),
+        stranger.pay(orderId, "tok_visa"),
+        stranger.send(HttpMethod.PUT, "/api/tickets/" + ticketId, new JsonObject().put("title", "Mine now").put("price", 1)));
+    for (int i = 0; i < refusals.size(); i++) {
+      HttpResponse<Buffer> refused = await(refusals.get(i));
+      assertEquals(403, refused.statusCode(), "call " + i + ": " + refused.bodyAsString());
+    }
+    assertTrue(await(stranger.get("/api/orders")).bodyAsJsonArray().isEmpty(), "another user's orders are never listed");
+    assertTrue(await(stranger.get("/api/tickets?mine=true")).bodyAsJsonArray().isEmpty(), "another user's tickets are not 'mine'");
+    assertEquals("created", await(buyer.showOrder(orderId)).bodyAsJsonObject().getString("status"),
+        "the stranger's cancel changed nothing");
   }
 
   @Test
-  void onlySessionsWeSignedCount(Vertx vertx, VertxTestContext test) throws Exception {
+  void onlySessionsWeSignedCount(Vertx vertx) throws Exception {
     long now = System.currentTimeMillis() / 1000;
     String claims = "{\"id\":\"" + "a".repeat(24) + "\",\"email\":\"forger@example.com\",\"iat\":" + now + ",\"exp\":";
     List<String> forged = List.of(
@@ -99,110 +83,94 @@ class SecurityIT {
         unsigned(claims + (now + 3600) + "}"),
         tampered(token("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", claims + (now + 3600) + "}", LocalSystem.JWT_KEY)));
     WebClient http = plain(vertx);
-    Future.all(forged.stream().map(jwt -> Future.all(
-            http.get("/api/users/currentuser").putHeader("Cookie", "session=" + jwt).send(),
-            http.post("/api/tickets").putHeader("Cookie", "session=" + jwt)
-                .sendJsonObject(new JsonObject().put("title", "Forged").put("price", 1)))).toList())
-        .onComplete(test.succeeding(all -> test.verify(() -> {
-          for (int i = 0; i < forged.size(); i++) {
-            io.vertx.core.CompositeFuture pair = all.resultAt(i);
-            HttpResponse<Buffer> current = pair.resultAt(0);
-            HttpResponse<Buffer> write = pair.resultAt(1);
-            assertNull(current.bodyAsJsonObject().getValue("currentUser"), "token " + i + " names nobody");
-            assertEquals(401, write.statusCode(), "token " + i + " may not write");
-          }
-          test.completeNow();
-        })));
+
+    for (int i = 0; i < forged.size(); i++) {
+      String cookie = "session=" + forged.get(i);
+      HttpResponse<Buffer> current = await(http.get("/api/users/currentuser").putHeader("Cookie", cookie).send());
+      HttpResponse<Buffer> write = await(http.post("/api/tickets").putHeader("Cookie", cookie)
+          .sendJsonObject(new JsonObject().put("title", "Forged").put("price", 1)));
+      assertNull(current.bodyAsJsonObject().getValue("currentUser"), "token " + i + " names nobody");
+      assertEquals(401, write.statusCode(), "token " + i + " may not write");
+    }
   }
 
   @Test
-  void theSessionCookieCarriesItsFlagsAndCrossSiteWritesAreRefused(Vertx vertx, VertxTestContext test) {
+  void theSessionCookieCarriesItsFlagsAndCrossSiteWritesAreRefused(Vertx vertx) throws Exception {
     WebClient http = plain(vertx);
     String email = "flags-" + UUID.randomUUID() + "@example.com";
-    http.post("/api/users/signup").sendJsonObject(new JsonObject().put("email", email).put("password", "a long password"))
-        .compose(signedUp -> {
-          String cookie = signedUp.getHeader("Set-Cookie");
-          String attributes = cookie.toLowerCase(java.util.Locale.ROOT); // attribute names are case-insensitive
-          test.verify(() -> {
-            assertTrue(cookie.startsWith("session="), cookie);
-            assertTrue(attributes.contains("; httponly"), cookie);
-            assertTrue(attributes.contains("; samesite=lax"), cookie);
-            assertTrue(attributes.contains("; path=/"), cookie);
-            assertFalse(attributes.contains("; secure"), "not Secure outside the production profile: " + cookie);
-          });
-          String session = cookie.substring(0, cookie.indexOf(';'));
-          JsonObject ticket = new JsonObject().put("title", "Cross-site").put("price", 5);
-          return Future.all(
-              http.post("/api/tickets").putHeader("Cookie", session).putHeader("Origin", "https://evil.example").sendJsonObject(ticket),
-              http.post("/api/tickets").putHeader("Cookie", session).putHeader("Sec-Fetch-Site", "cross-site").sendJsonObject(ticket),
-              http.post("/api/users/signin").putHeader("Origin", "https://evil.example")
-                  .sendJsonObject(new JsonObject().put("email", email).put("password", "a long password")),
-              http.post("/api/tickets").putHeader("Cookie", session).putHeader("Origin", system.baseUrl()).sendJsonObject(ticket));
-        })
-        .onComplete(test.succeeding(all -> test.verify(() -> {
-          for (int i = 0; i < 3; i++) {
-            assertEquals(403, all.<HttpResponse<Buffer>>resultAt(i).statusCode(), "cross-site write " + i);
-          }
-          assertEquals(201, all.<HttpResponse<Buffer>>resultAt(3).statusCode(), "our own origin may write");
-          test.completeNow();
-        })));
+
+    HttpResponse<Buffer> signedUp = await(http.post("/api/users/signup")
+        .sendJsonObject(new JsonObject().put("email", email).put("password", "a long password")));
+
+    String cookie = signedUp.getHeader("Set-Cookie");
+    String attributes = cookie.toLowerCase(Locale.ROOT); // attribute names are case-insensitive
+    assertTrue(cookie.startsWith("session="), cookie);
+    assertTrue(attributes.contains("; httponly"), cookie);
+    assertTrue(attributes.contains("; samesite=lax"), cookie);
+    assertTrue(attributes.contains("; path=/"), cookie);
+    assertFalse(attributes.contains("; secure"), "not Secure outside the production profile: " + cookie);
+    String session = cookie.substring(0, cookie.indexOf(';'));
+    JsonObject ticket = new JsonObject().put("title", "Cross-site").put("price", 5);
+    List<Future<HttpResponse<Buffer>>> crossSite = List.of(
+        http.post("/api/tickets").putHeader("Cookie", session).putHeader("Origin", "https://evil.example").sendJsonObject(ticket),
+        http.post("/api/tickets").putHeader("Cookie", session).putHeader("Sec-Fetch-Site", "cross-site").sendJsonObject(ticket),
+        http.post("/api/users/signin").putHeader("Origin", "https://evil.example")
+            .sendJsonObject(new JsonObject().put("email", email).put("password", "a long password")));
+    for (int i = 0; i < crossSite.size(); i++) {
+      assertEquals(403, await(crossSite.get(i)).statusCode(), "cross-site write " + i);
+    }
+    HttpResponse<Buffer> ours = await(http.post("/api/tickets").putHeader("Cookie", session).putHeader("Origin", system.baseUrl())
+        .sendJsonObject(ticket));
+    assertEquals(201, ours.statusCode(), "our own origin may write");
   }
 
   @Test
-  void aBurstOfSignInGuessesGetsNoMoreTriesThanTheLimit(Vertx vertx, VertxTestContext test) {
+  void aBurstOfSignInGuessesGetsNoMoreTriesThanTheLimit(Vertx vertx) throws Exception {
     WebClient http = plain(vertx);
     String email = "burst-" + UUID.randomUUID() + "@example.com";
-    http.post("/api/users/signup").sendJsonObject(new JsonObject().put("email", email).put("password", "the right password"))
-        .compose(user -> Future.all(IntStream.range(0, 30).mapToObj(i -> http.post("/api/users/signin")
-            .sendJsonObject(new JsonObject().put("email", email).put("password", "guess " + i))).toList()))
-        .compose(burst -> {
-          long tried = burst.<HttpResponse<Buffer>>list().stream().filter(response -> response.statusCode() == 400).count();
-          long limited = burst.<HttpResponse<Buffer>>list().stream().filter(response -> response.statusCode() == 429).count();
-          test.verify(() -> {
-            assertEquals(10, tried, "ten guesses per account per window, however many come at once");
-            assertEquals(20, limited);
-          });
-          return http.post("/api/users/signin").sendJsonObject(new JsonObject().put("email", email).put("password", "the right password"));
-        })
-        .onComplete(test.succeeding(right -> test.verify(() -> {
-          assertEquals(429, right.statusCode(), "over the limit even the right password waits");
-          test.completeNow();
-        })));
+    await(http.post("/api/users/signup").sendJsonObject(new JsonObject().put("email", email).put("password", "the right password")));
+
+    List<HttpResponse<Buffer>> burst = await(Future.all(IntStream.range(0, 30).mapToObj(i -> http.post("/api/users/signin")
+        .sendJsonObject(new JsonObject().put("email", email).put("password", "guess " + i))).toList())).list();
+
+    assertEquals(10, burst.stream().filter(response -> response.statusCode() == 400).count(),
+        "ten guesses per account per window, however many come at once");
+    assertEquals(20, burst.stream().filter(response -> response.statusCode() == 429).count());
+    HttpResponse<Buffer> right = await(http.post("/api/users/signin")
+        .sendJsonObject(new JsonObject().put("email", email).put("password", "the right password")));
+    assertEquals(429, right.statusCode(), "over the limit even the right password waits");
   }
 
   @Test
-  void securityHeadersAreOnEveryAnswer(Vertx vertx, VertxTestContext test) {
+  void securityHeadersAreOnEveryAnswer(Vertx vertx) throws Exception {
     WebClient http = plain(vertx);
-    Future.all(http.get("/").send(), http.get("/api/tickets").send(), http.get("/api/nothing").send(),
-            http.get("/js/app.js").send(), http.post("/api/users/signin").sendJsonObject(new JsonObject()))
-        .onComplete(test.succeeding(all -> test.verify(() -> {
-          for (HttpResponse<Buffer> response : all.<HttpResponse<Buffer>>list()) {
-            assertEquals("nosniff", response.getHeader("X-Content-Type-Options"));
-          }
-          HttpResponse<Buffer> page = all.resultAt(0);
-          assertTrue(page.getHeader("Content-Security-Policy").contains("default-src 'self'"));
-          assertEquals("DENY", page.getHeader("X-Frame-Options"));
-          test.completeNow();
-        })));
+
+    List<HttpResponse<Buffer>> answers = await(Future.all(http.get("/").send(), http.get("/api/tickets").send(),
+        http.get("/api/nothing").send(), http.get("/js/app.js").send(), http.post("/api/users/signin").sendJsonObject(new JsonObject())))
+        .list();
+
+    for (HttpResponse<Buffer> response : answers) {
+      assertEquals("nosniff", response.getHeader("X-Content-Type-Options"));
+    }
+    HttpResponse<Buffer> page = answers.get(0);
+    assertTrue(page.getHeader("Content-Security-Policy").contains("default-src 'self'"));
+    assertEquals("DENY", page.getHeader("X-Frame-Options"));
   }
 
   @Test
-  void noSecretEndsUpInALog(Vertx vertx, VertxTestContext test) throws Exception {
-    Shopper buyer = new Shopper(vertx, system);
-    buyer.signUp().onComplete(test.succeeding(signedUp -> test.verify(() -> {
-      List<String> secrets = List.of(LocalSystem.JWT_KEY, LocalSystem.WEBHOOK_SECRET, "sk_test_e2e", "a long password");
-      try (Stream<Path> logs = Files.list(system.logs())) {
-        for (Path log : logs.filter(path -> path.toString().endsWith(".log")).toList()) {
-          String text = Files.readString(log, StandardCharsets.ISO_8859_1);
-          for (String secret : secrets) {
-            assertFalse(text.contains(secret), log.getFileName() + " contains a secret");
-          }
+  void noSecretEndsUpInALog(Vertx vertx) throws Exception {
+    await(new Shopper(vertx, system).signUp());
+
+    List<String> secrets = List.of(LocalSystem.JWT_KEY, LocalSystem.WEBHOOK_SECRET, "sk_test_e2e", "a long password");
+    try (Stream<Path> logs = Files.list(system.logs())) {
+      for (Path log : logs.filter(path -> path.toString().endsWith(".log")).toList()) {
+        String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+        for (String secret : secrets) {
+          assertFalse(text.contains(secret), log.getFileName() + " contains a secret");
         }
       }
-      test.completeNow();
-    })));
+    }
   }
-
 
   private static String token(String header, String payload, String key) throws Exception {
     String unsigned = base64(header) + "." + base64(payload);

@@ -13,6 +13,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.client.WebClientSession;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** One person using the HTTP API with their own cookie jar, as a browser or curl would. */
 public final class Shopper {
@@ -63,6 +64,11 @@ public final class Shopper {
       return response.statusCode() != 404;
     })).onFailure(order::tryFail);
     return order.future();
+  }
+
+  /** Polls GET {@code path} until its JSON body satisfies {@code condition} (events travel between services); 20 s at most. */
+  public Future<Void> eventuallySees(String what, String path, Predicate<JsonObject> condition) {
+    return Eventually.await(vertx, 20_000, what, () -> get(path).map(response -> condition.test(response.bodyAsJsonObject())));
   }
 
   public Future<HttpResponse<Buffer>> showOrder(String orderId) {
