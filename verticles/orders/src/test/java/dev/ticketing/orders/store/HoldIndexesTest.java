@@ -1,7 +1,9 @@
 package dev.ticketing.orders.store;
 
+import static dev.ticketing.platform.testing.Blocking.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticketing.orders.domain.Order;
@@ -11,14 +13,14 @@ import dev.ticketing.platform.delivery.OutboxRelay;
 import dev.ticketing.platform.delivery.RelaySettings;
 import dev.ticketing.platform.mongo.Mongo;
 import dev.ticketing.platform.testing.EmbeddedMongo;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
-import java.time.Instant;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,40 +38,35 @@ class HoldIndexesTest {
   private OrderStore store;
 
   @BeforeEach
-  void start(Vertx vertx, VertxTestContext test) {
+  void start(Vertx vertx) throws Exception {
     server = new EmbeddedMongo();
     mongo = Mongo.client(vertx, server.settings("orders"));
     store = new OrderStore(mongo, new OutboxRelay(vertx, mongo, OrderStore.ORDERS, RelaySettings.defaults()), Duration.ofSeconds(10));
-    store.createIndexes()
-        .compose(indexed -> mongo.insert(OrderStore.ORDERS, hold("o1", "t1", "u1:0")))
-        .onComplete(test.succeedingThenComplete());
+    await(store.createIndexes());
+    await(mongo.insert(OrderStore.ORDERS, hold("o1", "t1", "u1:0")));
   }
 
   @AfterEach
   void stop() throws Exception {
-    mongo.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    await(mongo.close());
     server.close();
   }
 
   @Test
-  void aSecondHoldOnATicketNamesTheTicketIndex(VertxTestContext test) {
-    mongo.insert(OrderStore.ORDERS, hold("o2", "t1", "u2:0"))
-        .onComplete(test.failing(duplicate -> test.verify(() -> {
-          assertTrue(Mongo.isDuplicateKey(duplicate));
-          assertTrue(duplicate.getMessage().contains("index: " + DuplicateHolds.TICKET_HOLD_INDEX), duplicate.getMessage());
-          assertEquals(HoldTaken.Kind.TICKET, DuplicateHolds.named(duplicate));
-          test.completeNow();
-        })));
+  void aSecondHoldOnATicketNamesTheTicketIndex() {
+    Throwable duplicate = failureOf(mongo.insert(OrderStore.ORDERS, hold("o2", "t1", "u2:0")));
+
+    assertTrue(Mongo.isDuplicateKey(duplicate));
+    assertTrue(duplicate.getMessage().contains("index: " + DuplicateHolds.TICKET_HOLD_INDEX), duplicate.getMessage());
+    assertEquals(HoldTaken.Kind.TICKET, DuplicateHolds.named(duplicate));
   }
 
   @Test
-  void aSecondOrderInOneSlotNamesTheUserIndex(VertxTestContext test) {
-    mongo.insert(OrderStore.ORDERS, hold("o2", "t2", "u1:0"))
-        .onComplete(test.failing(duplicate -> test.verify(() -> {
-          assertTrue(duplicate.getMessage().contains("index: " + DuplicateHolds.USER_HOLD_INDEX), duplicate.getMessage());
-          assertEquals(HoldTaken.Kind.USER_SLOT, DuplicateHolds.named(duplicate));
-          test.completeNow();
-        })));
+  void aSecondOrderInOneSlotNamesTheUserIndex() {
+    Throwable duplicate = failureOf(mongo.insert(OrderStore.ORDERS, hold("o2", "t2", "u1:0")));
+
+    assertTrue(duplicate.getMessage().contains("index: " + DuplicateHolds.USER_HOLD_INDEX), duplicate.getMessage());
+    assertEquals(HoldTaken.Kind.USER_SLOT, DuplicateHolds.named(duplicate));
   }
 
   @Test
@@ -78,26 +75,30 @@ class HoldIndexesTest {
   }
 
   @Test
-  void releasedHoldsAreRemovedSoManyOrdersCanBeWithoutOne(VertxTestContext test) {
+  void releasedHoldsAreRemovedSoManyOrdersCanBeWithoutOne() throws Exception {
     // Sparse: documents without the field are not indexed, so any number of released orders coexist.
-    mongo.insert(OrderStore.ORDERS, new JsonObject().put("_id", "o2"))
-        .compose(inserted -> mongo.insert(OrderStore.ORDERS, new JsonObject().put("_id", "o3")))
-        .compose(inserted -> mongo.updateCollection(OrderStore.ORDERS, new JsonObject().put("_id", "o1"),
-            new JsonObject().put("$unset", new JsonObject().put("ticketHold", "").put("userHold", ""))))
-        .compose(released -> mongo.insert(OrderStore.ORDERS, hold("o4", "t1", "u1:0")))
-        .onComplete(test.succeedingThenComplete());
+    await(mongo.insert(OrderStore.ORDERS, new JsonObject().put("_id", "o2")));
+    await(mongo.insert(OrderStore.ORDERS, new JsonObject().put("_id", "o3")));
+    await(mongo.updateCollection(OrderStore.ORDERS, new JsonObject().put("_id", "o1"),
+        new JsonObject().put("$unset", new JsonObject().put("ticketHold", "").put("userHold", ""))));
+
+    await(mongo.insert(OrderStore.ORDERS, hold("o4", "t1", "u1:0")));
   }
 
   @Test
-  void theStoreReportsWhichHoldWasTaken(VertxTestContext test) {
+  void theStoreReportsWhichHoldWasTaken() {
     Order order = new Order("0123456789abcdef01234567", OrderStatus.CREATED, "u2", Instant.parse("2026-11-22T10:15:00Z"), 0,
         new OrderedTicket("t1", "Opera", 2000, 0));
+
     // o1 holds t1 already (see start).
-    store.insert(order, 0, Instant.parse("2026-11-22T10:00:00Z"))
-        .onComplete(test.failing(taken -> test.verify(() -> {
-          assertEquals(HoldTaken.Kind.TICKET, ((HoldTaken) taken).kind());
-          test.completeNow();
-        })));
+    Throwable taken = failureOf(store.insert(order, 0, Instant.parse("2026-11-22T10:00:00Z")));
+
+    assertEquals(HoldTaken.Kind.TICKET, ((HoldTaken) taken).kind());
+  }
+
+  /** What the future failed with; the test fails if it succeeded. */
+  private static Throwable failureOf(Future<?> future) {
+    return assertThrows(ExecutionException.class, () -> await(future)).getCause();
   }
 
   private static JsonObject hold(String id, String ticketId, String userHold) {
