@@ -1,5 +1,7 @@
 package dev.ticketing.tickets;
 
+import static dev.ticketing.platform.testing.Blocking.await;
+
 import dev.ticketing.contracts.commands.Command;
 import dev.ticketing.contracts.commands.CommandHeaders;
 import dev.ticketing.contracts.errors.ApiException;
@@ -15,7 +17,6 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Runs the tickets verticle against a real Mongo wire server and talks to it as the gateway and the
  * orders service do: commands by request/reply, order events on the tickets group's addresses. The
  * ticket events it emits are received, as the orders service would, by recording consumers.
+ * Starting and stopping block on the JUnit thread; the steps return futures, which a test awaits
+ * one after another, or several at once when it sends them together.
  */
 @ExtendWith(VertxExtension.class)
 public abstract class TicketsTestBase {
@@ -44,25 +47,25 @@ public abstract class TicketsTestBase {
   protected final List<JsonObject> refusedEvents = new CopyOnWriteArrayList<>();
 
   @BeforeEach
-  void deploy(Vertx vertx, VertxTestContext test) {
+  void deploy(Vertx vertx) throws Exception {
     this.vertx = vertx;
     mongoServer = new EmbeddedMongo();
     TicketsConfig config = new TicketsConfig(mongoServer.settings("tickets"), FAST, 0);
-    Future.all(record(Subject.TICKET_CREATED, createdEvents), record(Subject.TICKET_UPDATED, updatedEvents),
-            record(Subject.RESERVATION_REFUSED, refusedEvents))
-        .compose(recording -> vertx.deployVerticle(new TicketsVerticle(config)))
-        .onSuccess(id -> deploymentId = id)
-        .onComplete(test.succeedingThenComplete());
+    await(Future.all(record(Subject.TICKET_CREATED, createdEvents), record(Subject.TICKET_UPDATED, updatedEvents),
+        record(Subject.RESERVATION_REFUSED, refusedEvents)));
+    deploymentId = await(vertx.deployVerticle(new TicketsVerticle(config)));
   }
 
   /** The verticle goes first, so that no relay sweep is still talking to the Mongo server when it stops. */
   @AfterEach
-  void undeployThenStopMongo(VertxTestContext test) {
-    Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
-    undeployed.onComplete(done -> {
+  void undeployThenStopMongo() throws Exception {
+    try {
+      if (deploymentId != null) {
+        await(vertx.undeploy(deploymentId));
+      }
+    } finally {
       mongoServer.close();
-      test.completeNow();
-    });
+    }
   }
 
   private Future<Void> record(Subject subject, List<JsonObject> into) {

@@ -1,5 +1,7 @@
 package dev.ticketing.tickets.catalog;
 
+import static dev.ticketing.platform.testing.Blocking.await;
+import static dev.ticketing.platform.testing.Blocking.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ticketing.contracts.live.LiveTicketChange;
@@ -10,19 +12,17 @@ import dev.ticketing.platform.mongo.Mongo;
 import dev.ticketing.tickets.TicketsTestBase;
 import dev.ticketing.tickets.live.TicketFeed;
 import dev.ticketing.tickets.store.TicketStore;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
-import io.vertx.junit5.Timeout;
-import io.vertx.junit5.VertxTestContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A second tickets instance's catalog, beside the one the base deploys: it follows the first one's
@@ -37,93 +37,94 @@ class CatalogSyncTest extends TicketsTestBase {
   private final List<LiveTicketChange> seen = new CopyOnWriteArrayList<>();
 
   @BeforeEach
-  void watchTheFeed(VertxTestContext test) {
+  void watchTheFeed() throws Exception {
     mongo = Mongo.client(vertx, mongoServer.settings("tickets"));
-    vertx.eventBus().<JsonObject>consumer(LiveTicketChange.ADDRESS, message -> seen.add(LiveTicketChange.fromJson(message.body())))
-        .completion().onComplete(test.succeedingThenComplete());
+    await(vertx.eventBus().<JsonObject>consumer(LiveTicketChange.ADDRESS,
+        message -> seen.add(LiveTicketChange.fromJson(message.body()))).completion());
   }
 
   @AfterEach
-  void stopTheSecond(VertxTestContext test) {
-    (sync == null ? Future.succeededFuture() : sync.stop()).onComplete(done -> {
-      mongo.close();
-      test.completeNow();
-    });
+  void stopTheSecond() throws Exception {
+    try {
+      if (sync != null) {
+        await(sync.stop());
+      }
+    } finally {
+      await(mongo.close());
+    }
   }
 
   @Test
-  @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
-  void loadsWhatWasListedBeforeAndFollowsWhatIsListedAfter(VertxTestContext test) {
-    createTicket(ALICE, "Listed before", 10)
-        .compose(before -> startSecond().map(before))
-        .compose(before -> createTicket(ALICE, "Listed after", 20).map(after -> List.of(before, after)))
-        .compose(both -> until(() -> second.find(both.get(1).getString("id")) != null).map(both))
-        .onComplete(test.succeeding(both -> test.verify(() -> {
-          assertEquals("Listed before", second.find(both.get(0).getString("id")).title());
-          assertEquals("Listed after", second.find(both.get(1).getString("id")).title());
-          test.completeNow();
-        })));
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void loadsWhatWasListedBeforeAndFollowsWhatIsListedAfter() throws Exception {
+    String before = await(createTicket(ALICE, "Listed before", 10)).getString("id");
+    startSecond();
+
+    String after = await(createTicket(ALICE, "Listed after", 20)).getString("id");
+
+    untilTheSecondCatalogHas("the ticket listed after", () -> second.find(after) != null);
+    assertEquals("Listed before", second.find(before).title());
+    assertEquals("Listed after", second.find(after).title());
   }
 
   @Test
-  @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
-  void aGapInTheNumberingIsReadBackFromTheDatabase(VertxTestContext test) {
-    startSecond()
-        .compose(started -> createTicket(ALICE, "Original", 10))
-        .compose(ticket -> until(() -> second.find(ticket.getString("id")) != null).map(ticket))
-        .compose(ticket -> changeBehindTheFeed(ticket.getString("id"), "Changed unseen").map(ticket))
-        .compose(ticket -> {
-          // The first instance says it published one change more than the second one received.
-          LiveTicketChange last = seen.get(seen.size() - 1);
-          vertx.eventBus().publish(TicketFeed.HEARTBEAT, new JsonObject().put("origin", last.origin()).put("seq", last.seq() + 1)
-              .put("at", System.currentTimeMillis()));
-          return until(() -> "Changed unseen".equals(second.find(ticket.getString("id")).title()));
-        })
-        .onComplete(test.succeedingThenComplete());
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void aGapInTheNumberingIsReadBackFromTheDatabase() throws Exception {
+    startSecond();
+    String id = aTicketTheSecondHeardOf();
+    changeBehindTheFeed(id, "Changed unseen");
+
+    // The first instance says it published one change more than the second one received.
+    LiveTicketChange last = seen.get(seen.size() - 1);
+    vertx.eventBus().publish(TicketFeed.HEARTBEAT, new JsonObject().put("origin", last.origin()).put("seq", last.seq() + 1)
+        .put("at", System.currentTimeMillis()));
+
+    untilTheSecondCatalogHas("the change read back", () -> "Changed unseen".equals(second.find(id).title()));
   }
 
   @Test
-  @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
-  void anInstanceGoneSilentHasItsLastChangesReadBack(VertxTestContext test) {
-    startSecond()
-        .compose(started -> createTicket(ALICE, "Original", 10))
-        .compose(ticket -> until(() -> second.find(ticket.getString("id")) != null).map(ticket))
-        .compose(ticket -> {
-          // An instance that wrote, and died before it could publish: heard once, then never again.
-          vertx.eventBus().publish(TicketFeed.HEARTBEAT, new JsonObject().put("origin", "crashed").put("seq", 0)
-              .put("at", System.currentTimeMillis()));
-          return changeBehindTheFeed(ticket.getString("id"), "Written, never published").map(ticket);
-        })
-        .compose(ticket -> until(() -> "Written, never published".equals(second.find(ticket.getString("id")).title())))
-        .onComplete(test.succeedingThenComplete());
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void anInstanceGoneSilentHasItsLastChangesReadBack() throws Exception {
+    startSecond();
+    String id = aTicketTheSecondHeardOf();
+
+    // An instance that wrote, and died before it could publish: heard once, then never again.
+    vertx.eventBus().publish(TicketFeed.HEARTBEAT, new JsonObject().put("origin", "crashed").put("seq", 0)
+        .put("at", System.currentTimeMillis()));
+    changeBehindTheFeed(id, "Written, never published");
+
+    untilTheSecondCatalogHas("the change read back", () -> "Written, never published".equals(second.find(id).title()));
   }
 
-  private Future<Void> startSecond() {
+  /** Lists a ticket and waits until the second catalog has it from the feed; its id. */
+  private String aTicketTheSecondHeardOf() throws Exception {
+    String id = await(createTicket(ALICE, "Original", 10)).getString("id");
+    untilTheSecondCatalogHas("the ticket from the feed", () -> second.find(id) != null);
+    return id;
+  }
+
+  private void startSecond() throws Exception {
     RelaySettings idle = new RelaySettings(60_000, 60_000, 1, 60_000, 1, 1, 60_000);
     second = new TicketCatalog();
     TicketFeed feed = new TicketFeed(vertx);
     TicketStore store = new TicketStore(vertx, mongo, new OutboxRelay(vertx, mongo, TicketStore.COLLECTION, idle), feed, second);
     sync = new CatalogSync(vertx, second, store, feed);
-    return sync.start();
+    await(sync.start());
   }
 
   /** A write as another instance would make it, stamped with its change key, and published to nobody. */
-  private Future<Void> changeBehindTheFeed(String id, String title) {
-    return mongo.findOne(TicketStore.COLLECTION, new JsonObject().put("_id", id), null)
-        .compose(ticket -> mongo.updateCollection(TicketStore.COLLECTION, new JsonObject().put("_id", id),
-            new JsonObject().put("$set", new JsonObject().put("title", title).put("version", ticket.getLong("version") + 1)
-                .put("changeKey", DueKeys.key(System.currentTimeMillis(), id)))))
-        .mapEmpty();
+  private void changeBehindTheFeed(String id, String title) throws Exception {
+    JsonObject ticket = await(mongo.findOne(TicketStore.COLLECTION, new JsonObject().put("_id", id), null));
+    await(mongo.updateCollection(TicketStore.COLLECTION, new JsonObject().put("_id", id),
+        new JsonObject().put("$set", new JsonObject().put("title", title).put("version", ticket.getLong("version") + 1)
+            .put("changeKey", DueKeys.key(System.currentTimeMillis(), id)))));
   }
 
-  /** Polls the second catalog: it changes on its own, from the feed or a read-back, with nothing to wait on. */
-  private Future<Void> until(Supplier<Boolean> condition) {
-    Promise<Void> done = Promise.promise();
-    long timer = vertx.setPeriodic(50, tick -> {
-      if (condition.get()) {
-        done.tryComplete();
-      }
-    });
-    return done.future().onComplete(any -> vertx.cancelTimer(timer));
+  /**
+   * Polls the second catalog: it changes on its own, from the feed or a read-back, with nothing to wait on.
+   * For as long as the test itself may take.
+   */
+  private static void untilTheSecondCatalogHas(String what, BooleanSupplier condition) throws InterruptedException {
+    eventually(what, Duration.ofSeconds(30), condition);
   }
 }

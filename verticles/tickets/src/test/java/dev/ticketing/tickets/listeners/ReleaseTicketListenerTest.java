@@ -1,10 +1,11 @@
 package dev.ticketing.tickets.listeners;
 
+import static dev.ticketing.platform.testing.Blocking.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.ticketing.contracts.events.OrderCancelled;
-import io.vertx.junit5.VertxTestContext;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,39 +15,28 @@ import org.junit.jupiter.api.Test;
 class ReleaseTicketListenerTest extends OrderListenersTestBase {
 
   @Test
-  void aCancellationThatOvertookItsCreationLeavesTheTicketFreeForGood(VertxTestContext test) {
-    aTicket()
-        .compose(ticketId -> deliver(new OrderCancelled(ORDER_A, 1, ticketId))
-            .compose(outcome -> {
-              test.verify(() -> assertEquals("DUPLICATE", outcome, "nothing to free"));
-              return deliver(created(ORDER_A, ticketId));
-            })
-            .compose(lateCreation -> {
-              test.verify(() -> assertEquals("DUPLICATE", lateCreation, "the cancelled order does not reserve"));
-              return showTicket(ticketId);
-            }))
-        .onComplete(test.succeeding(ticket -> test.verify(() -> {
-          assertNull(ticket.getValue("orderId"));
-          assertEquals(0L, ticket.getLong("version"));
-          test.completeNow();
-        })));
+  void aCancellationThatOvertookItsCreationLeavesTheTicketFreeForGood() throws Exception {
+    String ticketId = await(aTicket());
+
+    assertEquals("DUPLICATE", await(deliver(new OrderCancelled(ORDER_A, 1, ticketId))), "nothing to free");
+    assertEquals("DUPLICATE", await(deliver(created(ORDER_A, ticketId))), "the cancelled order does not reserve");
+
+    JsonObject ticket = await(showTicket(ticketId));
+    assertNull(ticket.getValue("orderId"));
+    assertEquals(0L, ticket.getLong("version"));
   }
 
   @Test
-  void aLateCancellationNeverFreesATicketAnotherOrderHolds(VertxTestContext test) {
-    aTicket()
-        .compose(ticketId -> deliver(created(ORDER_A, ticketId))
-            .compose(heldByA -> deliver(new OrderCancelled(ORDER_A, 1, ticketId)))
-            .compose(released -> deliver(created(ORDER_B, ticketId)))
-            .compose(heldByB -> deliver(new OrderCancelled(ORDER_A, 1, ticketId)))
-            .compose(outcome -> {
-              test.verify(() -> assertEquals("DUPLICATE", outcome, "B keeps the ticket"));
-              return showTicket(ticketId);
-            }))
-        .onComplete(test.succeeding(ticket -> test.verify(() -> {
-          assertEquals(ORDER_B, ticket.getString("orderId"));
-          assertEquals(3L, ticket.getLong("version"));
-          test.completeNow();
-        })));
+  void aLateCancellationNeverFreesATicketAnotherOrderHolds() throws Exception {
+    String ticketId = await(aTicket());
+    await(deliver(created(ORDER_A, ticketId)));
+    await(deliver(new OrderCancelled(ORDER_A, 1, ticketId)));
+    await(deliver(created(ORDER_B, ticketId)));
+
+    assertEquals("DUPLICATE", await(deliver(new OrderCancelled(ORDER_A, 1, ticketId))), "B keeps the ticket");
+
+    JsonObject ticket = await(showTicket(ticketId));
+    assertEquals(ORDER_B, ticket.getString("orderId"));
+    assertEquals(3L, ticket.getLong("version"));
   }
 }

@@ -1,10 +1,11 @@
 package dev.ticketing.tickets.listeners;
 
+import static dev.ticketing.platform.testing.Blocking.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticketing.contracts.events.OrderCompleted;
-import io.vertx.junit5.VertxTestContext;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,38 +15,27 @@ import org.junit.jupiter.api.Test;
 class SellTicketListenerTest extends OrderListenersTestBase {
 
   @Test
-  void aCompletionThatFindsTheTicketFreeSellsItToThatOrder(VertxTestContext test) {
+  void aCompletionThatFindsTheTicketFreeSellsItToThatOrder() throws Exception {
     // The orders service holds the ticket for a complete order; a lost reservation must not leave it unsold.
-    aTicket()
-        .compose(ticketId -> deliver(new OrderCompleted(ORDER_A, 1, ticketId))
-            .compose(outcome -> {
-              test.verify(() -> assertEquals("APPLIED", outcome));
-              return deliver(created(ORDER_A, ticketId));
-            })
-            .compose(lateCreation -> {
-              test.verify(() -> assertEquals("DUPLICATE", lateCreation));
-              return showTicket(ticketId);
-            }))
-        .onComplete(test.succeeding(ticket -> test.verify(() -> {
-          assertTrue(ticket.getBoolean("sold"));
-          assertEquals(ORDER_A, ticket.getString("orderId"));
-          test.completeNow();
-        })));
+    String ticketId = await(aTicket());
+
+    assertEquals("APPLIED", await(deliver(new OrderCompleted(ORDER_A, 1, ticketId))));
+    assertEquals("DUPLICATE", await(deliver(created(ORDER_A, ticketId))));
+
+    JsonObject ticket = await(showTicket(ticketId));
+    assertTrue(ticket.getBoolean("sold"));
+    assertEquals(ORDER_A, ticket.getString("orderId"));
   }
 
   @Test
-  void aCompletionOfAnOrderThatDoesNotHoldTheTicketChangesNothing(VertxTestContext test) {
-    aTicket()
-        .compose(ticketId -> deliver(created(ORDER_A, ticketId))
-            .compose(heldByA -> deliver(new OrderCompleted(ORDER_B, 1, ticketId)))
-            .compose(outcome -> {
-              test.verify(() -> assertEquals("OBSOLETE", outcome));
-              return showTicket(ticketId);
-            }))
-        .onComplete(test.succeeding(ticket -> test.verify(() -> {
-          assertEquals(ORDER_A, ticket.getString("orderId"));
-          assertEquals(false, ticket.getBoolean("sold"));
-          test.completeNow();
-        })));
+  void aCompletionOfAnOrderThatDoesNotHoldTheTicketChangesNothing() throws Exception {
+    String ticketId = await(aTicket());
+    await(deliver(created(ORDER_A, ticketId)));
+
+    assertEquals("OBSOLETE", await(deliver(new OrderCompleted(ORDER_B, 1, ticketId))));
+
+    JsonObject ticket = await(showTicket(ticketId));
+    assertEquals(ORDER_A, ticket.getString("orderId"));
+    assertEquals(false, ticket.getBoolean("sold"));
   }
 }
