@@ -1,5 +1,6 @@
 package dev.ticketing.mongowire;
 
+import static dev.ticketing.mongowire.Blocking.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -9,15 +10,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
-import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -34,34 +35,35 @@ class ConcurrentWritesTest {
   private static final int UPDATES_EACH = 100;
 
   @Test
-  @Timeout(value = 90, timeUnit = TimeUnit.SECONDS)
-  void concurrentUpdatesAreAllAppliedAndStored(Vertx vertx, VertxTestContext test) throws Exception {
+  @Timeout(value = 90, unit = TimeUnit.SECONDS)
+  void concurrentUpdatesAreAllAppliedAndStored(Vertx vertx) throws Exception {
     var file = Files.createTempDirectory("concurrent").resolve("data.mv");
     MongoServer server = new MongoServer(new CommittingH2Backend(StorageLayout.openFile(file)));
     InetSocketAddress address = new InetSocketAddress("127.0.0.1", 0);
     server.bind(address, 1, 32);
     MongoClient mongo = client(vertx, server.getLocalAddress());
-    Future<Void> seeded = Future.all(IntStream.range(0, DOCUMENTS).mapToObj(i -> mongo.insert("counters",
-        new JsonObject().put("_id", "c" + i).put("n", 0).put("log", new JsonArray()))).toList()).mapEmpty();
-    seeded.compose(done -> Future.all(IntStream.range(0, WRITERS).mapToObj(writer -> updates(mongo, writer, 0)).toList()))
-        .compose(done -> {
-          mongo.close();
-          server.shutdown();
-          try {
-            MongoServer again = new MongoServer(new CommittingH2Backend(StorageLayout.openFile(file)));
-            MongoClient reader = client(vertx, again.bind());
-            return reader.find("counters", new JsonObject()).onComplete(read -> again.shutdown());
-          } catch (java.io.IOException e) {
-            return Future.failedFuture(e);
-          }
-        })
-        .onComplete(test.succeeding(counters -> test.verify(() -> {
-          assertEquals(DOCUMENTS, counters.size());
-          int total = counters.stream().mapToInt(counter -> counter.getInteger("n")).sum();
-          assertEquals(WRITERS * UPDATES_EACH, total, "every acknowledged update is in the file");
-          counters.forEach(counter -> assertEquals(counter.getInteger("n"), counter.getJsonArray("log").size()));
-          test.completeNow();
-        })));
+    await(Future.all(IntStream.range(0, DOCUMENTS).mapToObj(i -> mongo.insert("counters",
+        new JsonObject().put("_id", "c" + i).put("n", 0).put("log", new JsonArray()))).toList()));
+
+    await(Future.all(IntStream.range(0, WRITERS).mapToObj(writer -> updates(mongo, writer, 0)).toList()));
+
+    mongo.close();
+    server.shutdown();
+    List<JsonObject> counters = readAfterARestart(vertx, file);
+    assertEquals(DOCUMENTS, counters.size());
+    int total = counters.stream().mapToInt(counter -> counter.getInteger("n")).sum();
+    assertEquals(WRITERS * UPDATES_EACH, total, "every acknowledged update is in the file");
+    counters.forEach(counter -> assertEquals(counter.getInteger("n"), counter.getJsonArray("log").size()));
+  }
+
+  /** The counters as a server started again on {@code file} reads them. */
+  private static List<JsonObject> readAfterARestart(Vertx vertx, Path file) throws Exception {
+    MongoServer again = new MongoServer(new CommittingH2Backend(StorageLayout.openFile(file)));
+    try {
+      return await(client(vertx, again.bind()).find("counters", new JsonObject()));
+    } finally {
+      again.shutdown();
+    }
   }
 
   /** One writer's updates, one after another, each to a document others are updating too. */

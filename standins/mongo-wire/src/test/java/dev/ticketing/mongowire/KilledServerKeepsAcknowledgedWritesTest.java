@@ -1,14 +1,13 @@
 package dev.ticketing.mongowire;
 
+import static dev.ticketing.mongowire.Blocking.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
-import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -19,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -41,31 +41,26 @@ class KilledServerKeepsAcknowledgedWritesTest {
   }
 
   @Test
-  @Timeout(value = 120, timeUnit = TimeUnit.SECONDS)
-  void everyAcknowledgedWriteSurvivesAKill(Vertx vertx, VertxTestContext test) throws Exception {
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void everyAcknowledgedWriteSurvivesAKill(Vertx vertx) throws Exception {
     Path file = Files.createTempDirectory("mongo-wire").resolve("data.mv");
     int port = freePort();
     server = start(file, port);
     MongoClient before = client(vertx, port);
     // Inserts and updates, each acknowledged, then an immediate SIGKILL.
-    Future.all(IntStream.range(0, WRITES).mapToObj(i -> before.insert("things", new JsonObject().put("_id", "t" + i).put("n", i))).toList())
-        .compose(inserted -> before.updateCollection("things", new JsonObject().put("_id", "t7"),
-            new JsonObject().put("$set", new JsonObject().put("n", 700))))
-        .compose(updated -> vertx.executeBlocking(() -> {
-          server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-          server = start(file, port);
-          return null;
-        }))
-        .compose(restarted -> {
-          before.close();
-          MongoClient after = client(vertx, port);
-          return Future.all(after.count("things", new JsonObject()), after.findOne("things", new JsonObject().put("_id", "t7"), null));
-        })
-        .onComplete(test.succeeding(found -> test.verify(() -> {
-          assertEquals(WRITES, found.<Long>resultAt(0));
-          assertEquals(700, found.<JsonObject>resultAt(1).getInteger("n"));
-          test.completeNow();
-        })));
+    await(Future.all(IntStream.range(0, WRITES)
+        .mapToObj(i -> before.insert("things", new JsonObject().put("_id", "t" + i).put("n", i))).toList()));
+    await(before.updateCollection("things", new JsonObject().put("_id", "t7"),
+        new JsonObject().put("$set", new JsonObject().put("n", 700))));
+
+    server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    server = start(file, port);
+
+    before.close();
+    MongoClient after = client(vertx, port);
+    Long count = await(after.count("things", new JsonObject()));
+    assertEquals(WRITES, count);
+    assertEquals(700, await(after.findOne("things", new JsonObject().put("_id", "t7"), null)).getInteger("n"));
   }
 
   private static MongoClient client(Vertx vertx, int port) {

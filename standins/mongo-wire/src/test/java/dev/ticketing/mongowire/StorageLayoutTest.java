@@ -1,28 +1,25 @@
 package dev.ticketing.mongowire;
 
+import static dev.ticketing.mongowire.Blocking.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import dev.ticketing.mongowire.storage.StorageLayout;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
-import io.vertx.ext.mongo.MongoClientDeleteResult;
-import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -40,58 +37,63 @@ class StorageLayoutTest {
       .put("nested", new JsonObject().put("deeper", new JsonObject().put("n", 1)));
 
   @Test
-  @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
-  void documentsAndIndexesSurviveARestart(Vertx vertx, VertxTestContext test) throws Exception {
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void documentsAndIndexesSurviveARestart(Vertx vertx) throws Exception {
     Path file = Files.createTempDirectory("layout").resolve("data.mv");
-    roundTrip(file, vertx, () -> new CommittingH2Backend(openLaidOut(file))).onComplete(test.succeeding(found -> test.verify(() -> {
-      assertReadBack(found);
-      test.completeNow();
-    })));
+
+    ReadBack found = roundTrip(file, vertx, () -> new CommittingH2Backend(openLaidOut(file)));
+
+    assertEquals(TICKET.copy().put("holder", "h-1"), found.ticket());
+    assertEquals("second", found.byHolder().getString("_id"), "the index still serves lookups");
+    assertEquals("refused", found.duplicate(), "the unique index still refuses a duplicate");
+    assertEquals(1L, found.removed());
   }
 
   @Test
-  @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
-  void aFileInTheDefaultLayoutIsConverted(Vertx vertx, VertxTestContext test) throws Exception {
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void aFileInTheDefaultLayoutIsConverted(Vertx vertx) throws Exception {
     Path file = Files.createTempDirectory("layout").resolve("data.mv");
-    roundTrip(file, vertx, () -> new H2Backend(file.toString())).onComplete(test.succeeding(found -> test.verify(() -> {
-      assertReadBack(found);
-      assertTrue(Files.exists(file.resolveSibling("data.mv.java-serialized")), "the old file is kept");
-      test.completeNow();
-    })));
+
+    ReadBack found = roundTrip(file, vertx, () -> new H2Backend(file.toString()));
+
+    assertEquals(TICKET.copy().put("holder", "h-1"), found.ticket());
+    assertEquals("second", found.byHolder().getString("_id"), "the index still serves lookups");
+    assertEquals("refused", found.duplicate(), "the unique index still refuses a duplicate");
+    assertEquals(1L, found.removed());
+    assertTrue(Files.exists(file.resolveSibling("data.mv.java-serialized")), "the old file is kept");
+  }
+
+  /**
+   * What the restarted server answers: the ticket by id, the second document by its holder, whether a duplicate
+   * holder was "inserted" or "refused", and how many documents removing the first holder's removed.
+   */
+  private record ReadBack(JsonObject ticket, JsonObject byHolder, String duplicate, long removed) {
   }
 
   /** Writes with {@code firstBackend}, restarts on the laid-out backend, and reads back. */
-  private static Future<List<Object>> roundTrip(Path file, Vertx vertx, Supplier<H2Backend> firstBackend) {
+  private static ReadBack roundTrip(Path file, Vertx vertx, Supplier<H2Backend> firstBackend) throws Exception {
     MongoServer first = new MongoServer(firstBackend.get());
     InetSocketAddress address = first.bind();
     MongoClient writer = client(vertx, address);
-    Future<Void> written = writer.createIndexWithOptions("tickets", new JsonObject().put("holder", 1),
-            new IndexOptions().unique(true).sparse(true))
-        .compose(indexed -> writer.insert("tickets", TICKET.copy().put("holder", "h-1")))
-        .compose(inserted -> writer.insert("tickets", new JsonObject().put("_id", "second").put("holder", "h-2")))
-        .mapEmpty();
-    return written.compose(done -> {
-      writer.close();
-      first.shutdown();
-      MongoServer second = new MongoServer(new CommittingH2Backend(openLaidOut(file)));
-      MongoClient reader = client(vertx, second.bind());
-      List<Object> found = new java.util.ArrayList<>();
-      return reader.findOne("tickets", new JsonObject().put("_id", TICKET.getString("_id")), null).map(found::add)
-          .compose(next -> reader.findOne("tickets", new JsonObject().put("holder", "h-2"), null).map(found::add))
-          .compose(next -> reader.insert("tickets", new JsonObject().put("_id", "third").put("holder", "h-1"))
-              .map("inserted").otherwise("refused").map(found::add))
-          .compose(next -> reader.removeDocuments("tickets", new JsonObject().put("holder", "h-1"))
-              .map(MongoClientDeleteResult::getRemovedCount).map(found::add))
-          .map(all -> found)
-          .onComplete(any -> second.shutdown());
-    });
-  }
+    await(writer.createIndexWithOptions("tickets", new JsonObject().put("holder", 1),
+        new IndexOptions().unique(true).sparse(true)));
+    await(writer.insert("tickets", TICKET.copy().put("holder", "h-1")));
+    await(writer.insert("tickets", new JsonObject().put("_id", "second").put("holder", "h-2")));
+    writer.close();
+    first.shutdown();
 
-  private static void assertReadBack(List<Object> found) {
-    assertEquals(TICKET.copy().put("holder", "h-1"), found.get(0));
-    assertEquals("second", ((JsonObject) found.get(1)).getString("_id"), "the index still serves lookups");
-    assertEquals("refused", found.get(2), "the unique index still refuses a duplicate");
-    assertEquals(1L, found.get(3));
+    MongoServer second = new MongoServer(new CommittingH2Backend(openLaidOut(file)));
+    try {
+      MongoClient reader = client(vertx, second.bind());
+      JsonObject ticket = await(reader.findOne("tickets", new JsonObject().put("_id", TICKET.getString("_id")), null));
+      JsonObject byHolder = await(reader.findOne("tickets", new JsonObject().put("holder", "h-2"), null));
+      String duplicate = await(reader.insert("tickets", new JsonObject().put("_id", "third").put("holder", "h-1"))
+          .map("inserted").otherwise("refused"));
+      long removed = await(reader.removeDocuments("tickets", new JsonObject().put("holder", "h-1"))).getRemovedCount();
+      return new ReadBack(ticket, byHolder, duplicate, removed);
+    } finally {
+      second.shutdown();
+    }
   }
 
   private static org.h2.mvstore.MVStore openLaidOut(Path file) {

@@ -1,5 +1,8 @@
 package dev.ticketing.expiration;
 
+import static dev.ticketing.platform.testing.Blocking.failureOf;
+import static dev.ticketing.platform.testing.Blocking.resultOrNull;
+
 import dev.ticketing.contracts.events.ConsumerGroup;
 import dev.ticketing.contracts.events.OrderCreated;
 import dev.ticketing.contracts.events.Subject;
@@ -7,6 +10,7 @@ import dev.ticketing.expiration.store.ExpirationSchedule;
 import dev.ticketing.platform.testing.RedisServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
@@ -50,14 +54,27 @@ public final class ExpirationFixtures {
     return redis.zscore(key, orderId).map(ExpirationFixtures::asLong);
   }
 
-  public static Future<Boolean> forgotten(RedisAPI redis, String orderId) {
-    return Future.all(score(redis, ExpirationSchedule.DUE, orderId), score(redis, ExpirationSchedule.CLAIMED, orderId))
-        .map(both -> both.resultAt(0) == null && both.resultAt(1) == null);
+  /** The failure code the listener refused an event with; an AssertionError when it accepted it. */
+  public static int refusalCode(Future<?> delivery) throws Exception {
+    return ((ReplyException) failureOf(delivery)).failureCode();
   }
 
-  public static Future<Boolean> bothSetsEmpty(RedisAPI redis) {
-    return Future.all(redis.zcard(ExpirationSchedule.DUE), redis.zcard(ExpirationSchedule.CLAIMED))
+  /** The order is in neither set; false also when Redis did not answer. Blocks: call it from the test thread only. */
+  public static boolean forgotten(RedisAPI redis, String orderId) {
+    Future<Boolean> inNeither = Future.all(score(redis, ExpirationSchedule.DUE, orderId),
+        score(redis, ExpirationSchedule.CLAIMED, orderId)).map(both -> both.resultAt(0) == null && both.resultAt(1) == null);
+    return answeredTrue(inNeither);
+  }
+
+  /** Nothing is due or claimed; false also when Redis did not answer. Blocks: call it from the test thread only. */
+  public static boolean bothSetsEmpty(RedisAPI redis) {
+    Future<Boolean> empty = Future.all(redis.zcard(ExpirationSchedule.DUE), redis.zcard(ExpirationSchedule.CLAIMED))
         .map(both -> both.<Response>resultAt(0).toLong() == 0 && both.<Response>resultAt(1).toLong() == 0);
+    return answeredTrue(empty);
+  }
+
+  private static boolean answeredTrue(Future<Boolean> check) {
+    return Boolean.TRUE.equals(resultOrNull(check));
   }
 
   /**

@@ -2,8 +2,10 @@ package dev.ticketing.expiration.listeners;
 
 import static dev.ticketing.expiration.ExpirationFixtures.newOrderId;
 import static dev.ticketing.expiration.ExpirationFixtures.orderCreated;
+import static dev.ticketing.expiration.ExpirationFixtures.refusalCode;
 import static dev.ticketing.expiration.ExpirationFixtures.score;
 import static dev.ticketing.expiration.ExpirationFixtures.sendOrderCreated;
+import static dev.ticketing.platform.testing.Blocking.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,14 +14,10 @@ import dev.ticketing.contracts.events.ConsumerGroup;
 import dev.ticketing.contracts.events.Subject;
 import dev.ticketing.expiration.store.ExpirationSchedule;
 import dev.ticketing.platform.delivery.EventListener;
-import dev.ticketing.platform.testing.Blocking;
 import dev.ticketing.platform.testing.RedisServer;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import io.vertx.redis.client.RedisAPI;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,92 +43,65 @@ class OrderCreatedListenerTest {
   void start(Vertx vertx) throws Exception {
     redis = redisServer.client(vertx);
     schedule = new ExpirationSchedule(redis, 3_000);
-    Blocking.await(new OrderCreatedListener(schedule).register(vertx));
+    await(new OrderCreatedListener(schedule).register(vertx));
   }
 
   @Test
-  void schedulesTheOrderAtItsExpiresAt(Vertx vertx, VertxTestContext test) {
+  void schedulesTheOrderAtItsExpiresAt(Vertx vertx) throws Exception {
     String orderId = newOrderId();
-    sendOrderCreated(vertx, orderCreated(orderId, 0, EXPIRES_AT))
-        .compose(reply -> {
-          test.verify(() -> assertEquals("APPLIED", reply.getString("outcome")));
-          return score(redis, ExpirationSchedule.DUE, orderId);
-        })
-        .onComplete(test.succeeding(due -> test.verify(() -> {
-          assertEquals(EXPIRES_AT.toEpochMilli(), due);
-          test.completeNow();
-        })));
+
+    JsonObject reply = await(sendOrderCreated(vertx, orderCreated(orderId, 0, EXPIRES_AT)));
+
+    assertEquals("APPLIED", reply.getString("outcome"));
+    assertEquals(EXPIRES_AT.toEpochMilli(), await(score(redis, ExpirationSchedule.DUE, orderId)));
   }
 
   @Test
-  void aDuplicateIsAcknowledgedWithoutMovingTheDueTime(Vertx vertx, VertxTestContext test) {
+  void aDuplicateIsAcknowledgedWithoutMovingTheDueTime(Vertx vertx) throws Exception {
     String orderId = newOrderId();
-    sendOrderCreated(vertx, orderCreated(orderId, 0, EXPIRES_AT))
-        .compose(first -> sendOrderCreated(vertx, orderCreated(orderId, 0, EXPIRES_AT.plusSeconds(60))))
-        .compose(again -> {
-          test.verify(() -> assertEquals("DUPLICATE", again.getString("outcome")));
-          return Future.all(score(redis, ExpirationSchedule.DUE, orderId), redis.zcard(ExpirationSchedule.DUE));
-        })
-        .onComplete(test.succeeding(state -> test.verify(() -> {
-          assertEquals(EXPIRES_AT.toEpochMilli(), state.<Long>resultAt(0));
-          assertEquals(1L, state.<io.vertx.redis.client.Response>resultAt(1).toLong());
-          test.completeNow();
-        })));
+    await(sendOrderCreated(vertx, orderCreated(orderId, 0, EXPIRES_AT)));
+
+    JsonObject again = await(sendOrderCreated(vertx, orderCreated(orderId, 0, EXPIRES_AT.plusSeconds(60))));
+
+    assertEquals("DUPLICATE", again.getString("outcome"));
+    assertEquals(EXPIRES_AT.toEpochMilli(), await(score(redis, ExpirationSchedule.DUE, orderId)));
+    assertEquals(1L, await(redis.zcard(ExpirationSchedule.DUE)).toLong());
   }
 
   @Test
-  void aDuplicateOfAnOrderBeingSentDoesNotScheduleItAgain(Vertx vertx, VertxTestContext test) {
+  void aDuplicateOfAnOrderBeingSentDoesNotScheduleItAgain(Vertx vertx) throws Exception {
     String orderId = newOrderId();
     Instant past = Instant.now().minusSeconds(5);
     long now = System.currentTimeMillis();
-    sendOrderCreated(vertx, orderCreated(orderId, 0, past))
-        .compose(scheduled -> schedule.claim(now, now + 60_000, 10))
-        .compose(claim -> {
-          test.verify(() -> assertEquals(orderId, claim.firstAttempts().get(0).orderId()));
-          return sendOrderCreated(vertx, orderCreated(orderId, 0, past));
-        })
-        .compose(again -> {
-          test.verify(() -> assertEquals("DUPLICATE", again.getString("outcome")));
-          return Future.all(score(redis, ExpirationSchedule.DUE, orderId), score(redis, ExpirationSchedule.CLAIMED, orderId));
-        })
-        .onComplete(test.succeeding(state -> test.verify(() -> {
-          assertNull(state.resultAt(0), "not back in the due set");
-          assertEquals(now + 60_000, state.<Long>resultAt(1), "its lease is untouched");
-          test.completeNow();
-        })));
+    await(sendOrderCreated(vertx, orderCreated(orderId, 0, past)));
+    assertEquals(orderId, await(schedule.claim(now, now + 60_000, 10)).firstAttempts().get(0).orderId());
+
+    JsonObject again = await(sendOrderCreated(vertx, orderCreated(orderId, 0, past)));
+
+    assertEquals("DUPLICATE", again.getString("outcome"));
+    assertNull(await(score(redis, ExpirationSchedule.DUE, orderId)), "not back in the due set");
+    assertEquals(now + 60_000, await(score(redis, ExpirationSchedule.CLAIMED, orderId)), "its lease is untouched");
   }
 
   @Test
-  void anOrderCreatedWithAnotherVersionThanZeroIsRefusedAndNotScheduled(Vertx vertx, VertxTestContext test) {
+  void anOrderCreatedWithAnotherVersionThanZeroIsRefusedAndNotScheduled(Vertx vertx) throws Exception {
     String orderId = newOrderId();
-    sendOrderCreated(vertx, orderCreated(orderId, 1, EXPIRES_AT))
-        .map(reply -> -1)
-        .recover(refused -> Future.succeededFuture(((ReplyException) refused).failureCode()))
-        .compose(code -> {
-          test.verify(() -> assertEquals(EventListener.NOT_APPLIED, code));
-          return score(redis, ExpirationSchedule.DUE, orderId);
-        })
-        .onComplete(test.succeeding(due -> test.verify(() -> {
-          assertNull(due);
-          test.completeNow();
-        })));
+
+    int code = refusalCode(sendOrderCreated(vertx, orderCreated(orderId, 1, EXPIRES_AT)));
+
+    assertEquals(EventListener.NOT_APPLIED, code);
+    assertNull(await(score(redis, ExpirationSchedule.DUE, orderId)));
   }
 
   @Test
-  void aPayloadThatDoesNotDecodeIsRefusedAsMalformed(Vertx vertx, VertxTestContext test) {
+  void aPayloadThatDoesNotDecodeIsRefusedAsMalformed(Vertx vertx) throws Exception {
     String orderId = newOrderId();
     JsonObject withoutExpiry = orderCreated(orderId, 0, EXPIRES_AT).toJson();
     withoutExpiry.remove("expiresAt");
-    vertx.eventBus().request(Subject.ORDER_CREATED.address(ConsumerGroup.EXPIRATION), withoutExpiry)
-        .map(reply -> -1)
-        .recover(refused -> Future.succeededFuture(((ReplyException) refused).failureCode()))
-        .compose(code -> {
-          test.verify(() -> assertEquals(EventListener.MALFORMED, code));
-          return redis.zcard(ExpirationSchedule.DUE);
-        })
-        .onComplete(test.succeeding(count -> test.verify(() -> {
-          assertTrue(count.toLong() == 0);
-          test.completeNow();
-        })));
+
+    int code = refusalCode(vertx.eventBus().request(Subject.ORDER_CREATED.address(ConsumerGroup.EXPIRATION), withoutExpiry));
+
+    assertEquals(EventListener.MALFORMED, code);
+    assertTrue(await(redis.zcard(ExpirationSchedule.DUE)).toLong() == 0);
   }
 }

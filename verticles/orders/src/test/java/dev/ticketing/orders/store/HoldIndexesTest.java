@@ -1,9 +1,9 @@
 package dev.ticketing.orders.store;
 
 import static dev.ticketing.platform.testing.Blocking.await;
+import static dev.ticketing.platform.testing.Blocking.failureOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticketing.orders.domain.Order;
@@ -13,14 +13,12 @@ import dev.ticketing.platform.delivery.OutboxRelay;
 import dev.ticketing.platform.delivery.RelaySettings;
 import dev.ticketing.platform.mongo.Mongo;
 import dev.ticketing.platform.testing.EmbeddedMongo;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +51,7 @@ class HoldIndexesTest {
   }
 
   @Test
-  void aSecondHoldOnATicketNamesTheTicketIndex() {
+  void aSecondHoldOnATicketNamesTheTicketIndex() throws Exception {
     Throwable duplicate = failureOf(mongo.insert(OrderStore.ORDERS, hold("o2", "t1", "u2:0")));
 
     assertTrue(Mongo.isDuplicateKey(duplicate));
@@ -62,7 +60,7 @@ class HoldIndexesTest {
   }
 
   @Test
-  void aSecondOrderInOneSlotNamesTheUserIndex() {
+  void aSecondOrderInOneSlotNamesTheUserIndex() throws Exception {
     Throwable duplicate = failureOf(mongo.insert(OrderStore.ORDERS, hold("o2", "t2", "u1:0")));
 
     assertTrue(duplicate.getMessage().contains("index: " + DuplicateHolds.USER_HOLD_INDEX), duplicate.getMessage());
@@ -86,7 +84,7 @@ class HoldIndexesTest {
   }
 
   @Test
-  void theStoreReportsWhichHoldWasTaken() {
+  void theStoreReportsWhichHoldWasTaken() throws Exception {
     Order order = new Order("0123456789abcdef01234567", OrderStatus.CREATED, "u2", Instant.parse("2026-11-22T10:15:00Z"), 0,
         new OrderedTicket("t1", "Opera", 2000, 0));
 
@@ -94,11 +92,6 @@ class HoldIndexesTest {
     Throwable taken = failureOf(store.insert(order, 0, Instant.parse("2026-11-22T10:00:00Z")));
 
     assertEquals(HoldTaken.Kind.TICKET, ((HoldTaken) taken).kind());
-  }
-
-  /** What the future failed with; the test fails if it succeeded. */
-  private static Throwable failureOf(Future<?> future) {
-    return assertThrows(ExecutionException.class, () -> await(future)).getCause();
   }
 
   private static JsonObject hold(String id, String ticketId, String userHold) {

@@ -1,5 +1,6 @@
 package dev.ticketing.platform.logging;
 
+import static dev.ticketing.platform.testing.Blocking.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -24,8 +25,6 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.MDC;
@@ -40,20 +39,19 @@ class RequestIdsTest {
   private final RequestIdTurboFilter filter = new RequestIdTurboFilter();
 
   @Test
-  void theIdFollowsTheCommandThroughItsCallbacksAndNoFurther(Vertx vertx, VertxTestContext test) {
-    new CommandBinder(vertx)
+  void theIdFollowsTheCommandThroughItsCallbacksAndNoFurther(Vertx vertx) throws Exception {
+    await(new CommandBinder(vertx)
         .bind(Command.SHOW_TICKET, request -> vertx.timer(5).map(fired -> {
           filter.decide(null, null, null, null, null, null);  // as logback does before each log event
           return new JsonObject().put("logged", MDC.get(RequestIdTurboFilter.MDC_KEY));
         }))
-        .completion()
-        .compose(bound -> ask(vertx, "req-1"))
-        .compose(first -> ask(vertx, null).map(second -> List.of(first, second)))
-        .onComplete(test.succeeding(answers -> test.verify(() -> {
-          assertEquals("req-1", answers.get(0).getString("logged"));
-          assertNull(answers.get(1).getString("logged"), "a command without an id never shows another's");
-          test.completeNow();
-        })));
+        .completion());
+
+    JsonObject first = await(ask(vertx, "req-1"));
+    JsonObject second = await(ask(vertx, null));
+
+    assertEquals("req-1", first.getString("logged"));
+    assertNull(second.getString("logged"), "a command without an id never shows another's");
   }
 
   private static Future<JsonObject> ask(Vertx vertx, String requestId) {
@@ -65,33 +63,31 @@ class RequestIdsTest {
   }
 
   @Test
-  void anEventWrittenForACommandCarriesItsIdToTheConsumer(Vertx vertx, VertxTestContext test) {
-    EmbeddedMongo mongoServer = new EmbeddedMongo();
-    MongoClient db = Mongo.client(vertx, mongoServer.settings("producer"));
-    OutboxRelay relay = new OutboxRelay(vertx, db, "tickets", new RelaySettings(200, 2000, 20, 200, 100, 3, 5000));
-    Promise<String> seenByConsumer = Promise.promise();
-    EventListener<TicketCreated> consumer = new EventListener<>(Subject.TICKET_CREATED, ConsumerGroup.ORDERS) {
-      @Override
-      protected Future<Outcome> apply(TicketCreated event) {
-        seenByConsumer.tryComplete(String.valueOf(RequestIds.current()));
-        return Future.succeededFuture(Outcome.APPLIED);
-      }
-    };
-    // The command writes a ticket with its event in the outbox, as the tickets service does.
-    new CommandBinder(vertx)
-        .bind(Command.SHOW_TICKET, request -> db.insert("tickets",
-                Outbox.attach(new JsonObject().put("_id", "t1"), new TicketCreated("t1", 0, "Opera", 4200, "u1")))
-            .onSuccess(written -> relay.kick("t1"))
-            .map(written -> new JsonObject()))
-        .completion()
-        .compose(bound -> consumer.register(vertx))
-        .compose(registered -> relay.start())
-        .compose(started -> ask(vertx, "req-7"))
-        .compose(answered -> seenByConsumer.future())
-        .onComplete(test.succeeding(seen -> test.verify(() -> {
-          assertEquals("req-7", seen);
-          mongoServer.close();
-          test.completeNow();
-        })));
+  void anEventWrittenForACommandCarriesItsIdToTheConsumer(Vertx vertx) throws Exception {
+    try (EmbeddedMongo mongoServer = new EmbeddedMongo()) {
+      MongoClient db = Mongo.client(vertx, mongoServer.settings("producer"));
+      OutboxRelay relay = new OutboxRelay(vertx, db, "tickets", new RelaySettings(200, 2000, 20, 200, 100, 3, 5000));
+      Promise<String> seenByConsumer = Promise.promise();
+      EventListener<TicketCreated> consumer = new EventListener<>(Subject.TICKET_CREATED, ConsumerGroup.ORDERS) {
+        @Override
+        protected Future<Outcome> apply(TicketCreated event) {
+          seenByConsumer.tryComplete(String.valueOf(RequestIds.current()));
+          return Future.succeededFuture(Outcome.APPLIED);
+        }
+      };
+      // The command writes a ticket with its event in the outbox, as the tickets service does.
+      await(new CommandBinder(vertx)
+          .bind(Command.SHOW_TICKET, request -> db.insert("tickets",
+                  Outbox.attach(new JsonObject().put("_id", "t1"), new TicketCreated("t1", 0, "Opera", 4200, "u1")))
+              .onSuccess(written -> relay.kick("t1"))
+              .map(written -> new JsonObject()))
+          .completion());
+      await(consumer.register(vertx));
+      await(relay.start());
+
+      await(ask(vertx, "req-7"));
+
+      assertEquals("req-7", await(seenByConsumer.future()));
+    }
   }
 }

@@ -23,6 +23,17 @@ public final class Blocking {
     return future.toCompletionStage().toCompletableFuture().get(FUTURE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /** What the future failed with; an AssertionError when it succeeded. */
+  public static Throwable failureOf(Future<?> future) throws Exception {
+    Object result;
+    try {
+      result = await(future);
+    } catch (ExecutionException failed) {
+      return failed.getCause();
+    }
+    throw new AssertionError("expected a failure, got " + result);
+  }
+
   /** The future's result, or null when it failed or took too long. */
   public static <T> T resultOrNull(Future<T> future) {
     try {
