@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ticketing.gateway.support.GatewayFixture;
 import dev.ticketing.gateway.support.GatewayFixture.Running;
+import dev.ticketing.gateway.support.RawHttp;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,82 +35,69 @@ class MalformedRequestTest {
   }
 
   @Test
-  void aPortOutOfRangeInHostIs400(VertxTestContext test) {
-    gateway.raw().send(get("/api/tickets", "Host: 127.0.0.1:99999\n")).onComplete(test.succeeding(response -> test.verify(() -> {
-      assertEquals(error("The Host header is missing or invalid", null), assertError(400, response));
-      assertEquals(0, gateway.services().received.size());
-      test.completeNow();
-    })));
+  void aPortOutOfRangeInHostIs400() throws Exception {
+    RawHttp.Response response = gateway.raw().answerTo(get("/api/tickets", "Host: 127.0.0.1:99999\n"));
+
+    assertEquals(error("The Host header is missing or invalid", null), assertError(400, response));
+    assertEquals(0, gateway.services().received.size());
   }
 
   @Test
-  void aNonAsciiHostIs400(VertxTestContext test) {
+  void aNonAsciiHostIs400() throws Exception {
     Buffer request = Buffer.buffer(get("/api/tickets", "Host: bücher.example\n").replace("\n", "\r\n"), "UTF-8");
-    gateway.raw().send(request).onComplete(test.succeeding(response -> test.verify(() -> {
-      assertEquals(error("The Host header is missing or invalid", null), assertError(400, response));
-      test.completeNow();
-    })));
+
+    RawHttp.Response response = gateway.raw().answerTo(request);
+
+    assertEquals(error("The Host header is missing or invalid", null), assertError(400, response));
   }
 
   @Test
-  void http11WithoutHostIs400(VertxTestContext test) {
-    gateway.raw().send(get("/api/users/currentuser", "")).onComplete(test.succeeding(response -> test.verify(() -> {
-      assertEquals(error("The Host header is missing or invalid", null), assertError(400, response));
-      test.completeNow();
-    })));
+  void http11WithoutHostIs400() throws Exception {
+    RawHttp.Response response = gateway.raw().answerTo(get("/api/users/currentuser", ""));
+
+    assertEquals(error("The Host header is missing or invalid", null), assertError(400, response));
   }
 
   @Test
-  void aRequestLineOverTheLimitIs414InTheErrorShape(VertxTestContext test) {
-    gateway.raw().send(get("/" + "a".repeat(8000), "Host: localhost\n"))
-        .onComplete(test.succeeding(response -> test.verify(() -> {
-          assertEquals(error("The request URI is too long", null), assertError(414, response));
-          test.completeNow();
-        })));
+  void aRequestLineOverTheLimitIs414InTheErrorShape() throws Exception {
+    RawHttp.Response response = gateway.raw().answerTo(get("/" + "a".repeat(8000), "Host: localhost\n"));
+
+    assertEquals(error("The request URI is too long", null), assertError(414, response));
   }
 
   @Test
-  void headersOverTheLimitAre431InTheErrorShape(VertxTestContext test) {
-    gateway.raw().send(get("/api/tickets", "Host: localhost\nX-Padding: " + "p".repeat(10_000) + "\n"))
-        .onComplete(test.succeeding(response -> test.verify(() -> {
-          assertEquals(error("The request headers are too large", null), assertError(431, response));
-          test.completeNow();
-        })));
+  void headersOverTheLimitAre431InTheErrorShape() throws Exception {
+    RawHttp.Response response =
+        gateway.raw().answerTo(get("/api/tickets", "Host: localhost\nX-Padding: " + "p".repeat(10_000) + "\n"));
+
+    assertEquals(error("The request headers are too large", null), assertError(431, response));
   }
 
   @Test
-  void aLineThatIsNotHttpIs400InTheErrorShape(VertxTestContext test) {
-    gateway.raw().send("GARBAGE\n\n").onComplete(test.succeeding(response -> test.verify(() -> {
-      assertEquals(error("The request is not valid HTTP", null), assertError(400, response));
-      test.completeNow();
-    })));
+  void aLineThatIsNotHttpIs400InTheErrorShape() throws Exception {
+    RawHttp.Response response = gateway.raw().answerTo("GARBAGE\n\n");
+
+    assertEquals(error("The request is not valid HTTP", null), assertError(400, response));
   }
 
   @Test
-  void unknownMethodsAreAnsweredNotLeftHanging(VertxTestContext test) {
-    gateway.raw().send("PROPFIND /api/tickets HTTP/1.1\nHost: localhost\nConnection: close\n\n")
-        .compose(propfind -> {
-          test.verify(() -> assertEquals(error("Method not allowed", null), assertError(405, propfind)));
-          return gateway.raw().send("FOO /api/users/currentuser HTTP/1.1\nHost: localhost\nConnection: close\n\n");
-        })
-        .onComplete(test.succeeding(foo -> test.verify(() -> {
-          assertError(405, foo);
-          assertEquals(0, gateway.services().received.size());
-          test.completeNow();
-        })));
+  void unknownMethodsAreAnsweredNotLeftHanging() throws Exception {
+    RawHttp.Response propfind = gateway.raw().answerTo("PROPFIND /api/tickets HTTP/1.1\nHost: localhost\nConnection: close\n\n");
+    assertEquals(error("Method not allowed", null), assertError(405, propfind));
+
+    RawHttp.Response foo = gateway.raw().answerTo("FOO /api/users/currentuser HTTP/1.1\nHost: localhost\nConnection: close\n\n");
+    assertError(405, foo);
+    assertEquals(0, gateway.services().received.size());
   }
 
   @Test
-  void theGatewayStillAnswersAfterABrokenRequest(VertxTestContext test) {
+  void theGatewayStillAnswersAfterABrokenRequest() throws Exception {
     String brokenHeader = "GET / HTTP/1.1\r\nHost: localhost\r\nBroken header without colon\r\n\r\n";
-    gateway.raw().send(Buffer.buffer(brokenHeader, StandardCharsets.ISO_8859_1.name()))
-        .compose(broken -> {
-          test.verify(() -> assertError(400, broken));
-          return gateway.raw().send(get("/api/users/currentuser", "Host: localhost\n"));
-        })
-        .onComplete(test.succeeding(fine -> test.verify(() -> {
-          assertEquals(200, fine.status());
-          test.completeNow();
-        })));
+    RawHttp.Response broken = gateway.raw().answerTo(Buffer.buffer(brokenHeader, StandardCharsets.ISO_8859_1.name()));
+    assertError(400, broken);
+
+    RawHttp.Response fine = gateway.raw().answerTo(get("/api/users/currentuser", "Host: localhost\n"));
+
+    assertEquals(200, fine.status());
   }
 }

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticketing.gateway.support.GatewayFixture;
 import dev.ticketing.gateway.support.RawHttp;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,71 +29,53 @@ class WebAssetsTest {
     raw = GatewayFixture.running(vertx).raw();
   }
 
-  private Future<RawHttp.Response> request(String method, String target) {
-    return raw.send(method + " " + target + " HTTP/1.1\nHost: localhost\nConnection: close\n\n");
+  private RawHttp.Response request(String method, String target) throws Exception {
+    return raw.answerTo(method + " " + target + " HTTP/1.1\nHost: localhost\nConnection: close\n\n");
   }
 
   @Test
-  void pagesAndFilesAreServedAndMissingFilesAre404(VertxTestContext test) {
-    request("GET", "/")
-        .compose(root -> {
-          test.verify(() -> {
-            assertEquals(200, root.status());
-            assertTrue(root.header("Content-Type").startsWith("text/html"));
-            assertTrue(root.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
-          });
-          return request("GET", "/tickets/t1");
-        })
-        .compose(clientRoute -> {
-          test.verify(() -> assertTrue(clientRoute.body().contains("<html"), clientRoute.body()));
-          return request("GET", "/js/app.js");
-        })
-        .compose(script -> {
-          test.verify(() -> assertEquals(200, script.status()));
-          return request("GET", "/js/missing.js");
-        })
-        .onComplete(test.succeeding(missing -> test.verify(() -> {
-          assertError(404, missing);
-          test.completeNow();
-        })));
+  void pagesAndFilesAreServedAndMissingFilesAre404() throws Exception {
+    RawHttp.Response root = request("GET", "/");
+    assertEquals(200, root.status());
+    assertTrue(root.header("Content-Type").startsWith("text/html"));
+    assertTrue(root.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
+
+    RawHttp.Response clientRoute = request("GET", "/tickets/t1");
+    assertTrue(clientRoute.body().contains("<html"), clientRoute.body());
+
+    RawHttp.Response script = request("GET", "/js/app.js");
+    assertEquals(200, script.status());
+
+    RawHttp.Response missing = request("GET", "/js/missing.js");
+    assertError(404, missing);
   }
 
   @Test
-  void noTraversalLeavesTheWebroot(VertxTestContext test) {
+  void noTraversalLeavesTheWebroot() throws Exception {
     List<String> attempts = List.of("/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/js/..%2f..%2fpom.xml",
         "/webroot/../pom.xml", "/..%2f..%2f..%2fpom.xml", "/js/%2e%2e/%2e%2e/%2e%2e/pom.xml", "/%5c..%5c..%5cpom.xml",
         "/js/..%5c..%5cpom.xml", "/./pom.xml", "//pom.xml");
-    Future<Void> chain = Future.succeededFuture();
     for (String attempt : attempts) {
-      chain = chain.compose(previous -> request("GET", attempt).map(response -> {
-        test.verify(() -> {
-          assertFalse(response.body().contains("<project") || response.body().contains("root:"), attempt);
-          if (response.status() == 200) {
-            assertTrue(response.body().contains("<html"), attempt); // the single page, never another file
-          } else {
-            assertError(404, response);
-          }
-        });
-        return null;
-      }));
+      RawHttp.Response response = request("GET", attempt);
+
+      assertFalse(response.body().contains("<project") || response.body().contains("root:"), attempt);
+      if (response.status() == 200) {
+        assertTrue(response.body().contains("<html"), attempt); // the single page, never another file
+      } else {
+        assertError(404, response);
+      }
     }
-    chain.onComplete(test.succeedingThenComplete());
   }
 
   @Test
-  void anApiPathIsNeverTheWebClients(VertxTestContext test) {
-    request("FOO", "/api/nothing-here")
-        .compose(unknownMethod -> {
-          test.verify(() -> assertError(404, unknownMethod));
-          return request("GET", "/api/nothing-here/page");
-        })
-        .compose(noPage -> {
-          test.verify(() -> assertError(404, noPage));
-          return request("POST", "/tickets/t1");
-        })
-        .onComplete(test.succeeding(pageWithAnotherMethod -> test.verify(() -> {
-          assertError(405, pageWithAnotherMethod); // the page exists, for GET
-          test.completeNow();
-        })));
+  void anApiPathIsNeverTheWebClients() throws Exception {
+    RawHttp.Response unknownMethod = request("FOO", "/api/nothing-here");
+    assertError(404, unknownMethod);
+
+    RawHttp.Response noPage = request("GET", "/api/nothing-here/page");
+    assertError(404, noPage);
+
+    RawHttp.Response pageWithAnotherMethod = request("POST", "/tickets/t1");
+    assertError(405, pageWithAnotherMethod); // the page exists, for GET
   }
 }

@@ -6,6 +6,7 @@ import dev.ticketing.platform.testing.Blocking;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -27,9 +28,19 @@ public final class GatewayFixture {
    */
   public record Running(WebClient http, RawHttp raw, FakeServices services, String session) {
 
-    /** Posts {@code body} to sign-up as {@code contentType}: the route the request-body tests send to. */
-    public Future<HttpResponse<Buffer>> signUp(String contentType, Buffer body) {
-      return http.post("/api/users/signup").putHeader("Content-Type", contentType).sendBuffer(body);
+    /** Posts {@code body} to sign-up as {@code contentType}, the route the request-body tests send to; the answer. */
+    public HttpResponse<Buffer> signUp(String contentType, Buffer body) throws Exception {
+      return Blocking.await(http.post("/api/users/signup").putHeader("Content-Type", contentType).sendBuffer(body));
+    }
+
+    /** GETs {@code uri} without a session; the answer. */
+    public HttpResponse<Buffer> get(String uri) throws Exception {
+      return Blocking.await(http.get(uri).send());
+    }
+
+    /** Posts {@code body} as JSON to {@code uri} with user u1's session; the answer. */
+    public HttpResponse<Buffer> postSignedIn(String uri, JsonObject body) throws Exception {
+      return Blocking.await(http.post(uri).putHeader("Cookie", session).sendJsonObject(body));
     }
   }
 
@@ -44,10 +55,6 @@ public final class GatewayFixture {
   public static GatewayConfig config(long serviceTimeoutMillis, boolean secureCookie, int trustedProxyHops) {
     return new GatewayConfig("127.0.0.1", 0, BODY_LIMIT, JWT_KEY, 3600, secureCookie, serviceTimeoutMillis,
         List.of("https://shop.example.com"), trustedProxyHops, false, "", 10, "usd", WEBHOOK_SECRET, 0);
-  }
-
-  public static Future<WebClient> start(Vertx vertx, GatewayConfig config) {
-    return deploy(vertx, config).map(gateway -> client(vertx, gateway));
   }
 
   /** The deployed gateway itself, for tests that talk to its port without an HTTP client. */
@@ -72,9 +79,15 @@ public final class GatewayFixture {
    */
   public static Running running(Vertx vertx, long serviceTimeoutMillis, Function<FakeServices, Future<?>> answers)
       throws Exception {
+    return running(vertx, config(serviceTimeoutMillis, false), answers);
+  }
+
+  /** The same, for a gateway configured as {@code config} says (a secure cookie, trusted proxies). */
+  public static Running running(Vertx vertx, GatewayConfig config, Function<FakeServices, Future<?>> answers)
+      throws Exception {
     FakeServices services = new FakeServices(vertx);
     Blocking.await(answers.apply(services));
-    GatewayVerticle gateway = Blocking.await(deploy(vertx, config(serviceTimeoutMillis, false)));
+    GatewayVerticle gateway = Blocking.await(deploy(vertx, config));
     return new Running(client(vertx, gateway), new RawHttp(vertx, gateway.port()), services,
         Cookies.sessionFor(vertx, "u1", "ann@example.com"));
   }

@@ -1,5 +1,6 @@
 package dev.ticketing.gateway.support;
 
+import dev.ticketing.platform.testing.Blocking;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -34,12 +35,17 @@ public record RawHttp(Vertx vertx, int port) {
     }
   }
 
-  /** {@code request} with {@code \n} line ends turned into CRLF. */
-  public Future<Response> send(String request) {
-    return send(Buffer.buffer(request.replace("\r\n", "\n").replace("\n", "\r\n"), "ISO-8859-1"));
+  /** Sends {@code request}, with {@code \n} line ends turned into CRLF, and waits for the response. */
+  public Response answerTo(String request) throws Exception {
+    return answerTo(Buffer.buffer(request.replace("\r\n", "\n").replace("\n", "\r\n"), "ISO-8859-1"));
   }
 
-  public Future<Response> send(Buffer request) {
+  /** Sends the bytes of {@code request} as they are, and waits for the response. */
+  public Response answerTo(Buffer request) throws Exception {
+    return Blocking.await(send(request));
+  }
+
+  private Future<Response> send(Buffer request) {
     NetClient client = vertx.createNetClient();
     return client.connect(port, "127.0.0.1")
         .compose(socket -> read(socket, request))
