@@ -8,10 +8,10 @@ import dev.ticketing.contracts.commands.CommandHeaders;
 import dev.ticketing.contracts.errors.ApiException;
 import dev.ticketing.platform.testing.EmbeddedMongo;
 import dev.ticketing.platform.testing.RedisServer;
+import dev.ticketing.platform.testing.Refusals;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -41,12 +41,6 @@ final class AuthFixture {
 
   /** The typed failure a command answered with (fails the future if it succeeded). */
   static Future<ApiException> failure(Future<JsonObject> reply) {
-    return reply.transform(result -> {
-      if (result.succeeded()) {
-        return Future.failedFuture(new AssertionError("expected a failure, got " + result.result()));
-      }
-      ReplyException replied = (ReplyException) result.cause();
-      return Future.succeededFuture(ApiException.fromWire(replied.failureCode(), replied.getMessage()));
-    });
+    return Refusals.apiError(reply);
   }
 }

@@ -1,6 +1,6 @@
 package dev.ticketing.expiration;
 
-import static dev.ticketing.platform.testing.Blocking.failureOf;
+import static dev.ticketing.platform.testing.Blocking.await;
 import static dev.ticketing.platform.testing.Blocking.resultOrNull;
 
 import dev.ticketing.contracts.events.ConsumerGroup;
@@ -8,9 +8,9 @@ import dev.ticketing.contracts.events.OrderCreated;
 import dev.ticketing.contracts.events.Subject;
 import dev.ticketing.expiration.store.ExpirationSchedule;
 import dev.ticketing.platform.testing.RedisServer;
+import dev.ticketing.platform.testing.Refusals;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
@@ -56,7 +56,7 @@ public final class ExpirationFixtures {
 
   /** The failure code the listener refused an event with; an AssertionError when it accepted it. */
   public static int refusalCode(Future<?> delivery) throws Exception {
-    return ((ReplyException) failureOf(delivery)).failureCode();
+    return await(Refusals.code(delivery));
   }
 
   /** The order is in neither set; false also when Redis did not answer. Blocks: call it from the test thread only. */

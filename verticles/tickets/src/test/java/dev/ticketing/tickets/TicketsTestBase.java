@@ -10,11 +10,11 @@ import dev.ticketing.contracts.events.EventPayload;
 import dev.ticketing.contracts.events.Subject;
 import dev.ticketing.platform.delivery.RelaySettings;
 import dev.ticketing.platform.testing.EmbeddedMongo;
+import dev.ticketing.platform.testing.Refusals;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
@@ -91,15 +91,7 @@ public abstract class TicketsTestBase {
 
   /** The failure a command ends with, as the gateway reads it; fails when the command succeeds. */
   protected Future<ApiException> refusal(Command command, JsonObject body, String userId) {
-    return send(command, body, userId).transform(result -> {
-      if (result.succeeded()) {
-        return Future.failedFuture(new AssertionError(command + " unexpectedly succeeded: " + result.result()));
-      }
-      ReplyException reply = (ReplyException) result.cause();
-      ApiException failure = ApiException.fromWire(reply.failureCode(), reply.getMessage());
-      return failure != null ? Future.succeededFuture(failure)
-          : Future.failedFuture(new AssertionError("not an API error: " + reply.failureCode() + " " + reply.getMessage()));
-    });
+    return Refusals.apiError(send(command, body, userId));
   }
 
   protected Future<JsonObject> createTicket(String userId, String title, Object price) {
@@ -118,8 +110,6 @@ public abstract class TicketsTestBase {
 
   /** Delivers an order event expected to be refused; succeeds with the failure code. */
   protected Future<Integer> deliverRefused(EventPayload event) {
-    return deliver(event).transform(result -> result.succeeded()
-        ? Future.failedFuture(new AssertionError(event + " was accepted: " + result.result()))
-        : Future.succeededFuture(((ReplyException) result.cause()).failureCode()));
+    return Refusals.code(deliver(event));
   }
 }

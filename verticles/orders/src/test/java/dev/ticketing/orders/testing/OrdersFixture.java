@@ -15,6 +15,7 @@ import dev.ticketing.platform.mongo.Mongo;
 import dev.ticketing.platform.testing.Blocking;
 import dev.ticketing.platform.testing.EmbeddedMongo;
 import dev.ticketing.platform.testing.Eventually;
+import dev.ticketing.platform.testing.Refusals;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -190,9 +191,7 @@ public final class OrdersFixture implements BeforeEachCallback, AfterEachCallbac
 
   /** The failure code when the listener refused {@code event}; fails the future if it was accepted. */
   public Future<Integer> refusedCode(EventPayload event) {
-    return publish(event).transform(result -> result.succeeded()
-        ? Future.failedFuture(new AssertionError("expected a refusal, got " + result.result()))
-        : Future.succeededFuture(((ReplyException) result.cause()).failureCode()));
+    return Refusals.code(publish(event));
   }
 
   /** Sends a command as the gateway does, on behalf of {@code userId} (null: signed out). */
@@ -206,15 +205,7 @@ public final class OrdersFixture implements BeforeEachCallback, AfterEachCallbac
 
   /** The typed error a command failed with, as the gateway would rebuild it; fails if the command succeeded. */
   public Future<ApiException> refusal(Command command, String userId, JsonObject body) {
-    return command(command, userId, body).transform(result -> {
-      if (result.succeeded()) {
-        return Future.failedFuture(new AssertionError("expected a failure, got " + result.result()));
-      }
-      ReplyException failure = (ReplyException) result.cause();
-      ApiException api = ApiException.fromWire(failure.failureCode(), failure.getMessage());
-      return api != null ? Future.succeededFuture(api)
-          : Future.failedFuture(new AssertionError("not an API error: " + failure.failureCode() + " " + failure.getMessage()));
-    });
+    return Refusals.apiError(command(command, userId, body));
   }
 
   /** "status first-message" of a failed command, for comparing many outcomes at once. */

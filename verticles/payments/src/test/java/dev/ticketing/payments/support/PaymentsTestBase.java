@@ -22,6 +22,7 @@ import dev.ticketing.payments.stripe.StripeSettings;
 import dev.ticketing.platform.delivery.RelaySettings;
 import dev.ticketing.platform.mongo.Mongo;
 import dev.ticketing.platform.testing.EmbeddedMongo;
+import dev.ticketing.platform.testing.Refusals;
 import dev.ticketing.stripesandbox.SandboxSettings;
 import dev.ticketing.stripesandbox.StripeSandbox;
 import io.vertx.core.Future;
@@ -35,7 +36,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
@@ -137,7 +137,7 @@ public abstract class PaymentsTestBase {
 
   /** Delivers an event payments must refuse; the failure code, which tells the relay whether to redeliver. */
   protected int deliverRefused(EventPayload event) throws Exception {
-    return failureOf(delivering(event)).failureCode();
+    return await(Refusals.code(delivering(event)));
   }
 
   private Future<String> delivering(EventPayload event) {
@@ -145,26 +145,6 @@ public abstract class PaymentsTestBase {
         .map(reply -> reply.body().getString("outcome"));
   }
 
-  /** The failure the event bus answered {@code request} with; an AssertionError when it succeeded. */
-  private static ReplyException failureOf(Future<?> request) throws Exception {
-    Object accepted;
-    try {
-      accepted = await(request);
-    } catch (ExecutionException failed) {
-      return refusalIn(failed);
-    }
-    throw new AssertionError("expected a refusal, got " + accepted);
-  }
-
-  /** The event bus's refusal that a wait failed with; any other failure is the test's, and is thrown again. */
-  private static ReplyException refusalIn(ExecutionException failed) throws ExecutionException {
-    if (failed.getCause() instanceof ReplyException reply) {
-      return reply;
-    }
-    throw failed;
-  }
-
-  /** An order the orders service created, whose order:created payments has received; its id. */
   protected String placeOrder(String userId, long price) throws Exception {
     return placeOrder(userId, price, expiryOfAnOrderPlacedNow());
   }
@@ -249,17 +229,16 @@ public abstract class PaymentsTestBase {
   }
 
   private static PaymentAnswer answerOf(Future<JsonObject> payment) throws Exception {
-    try {
-      return PaymentAnswer.answeredWith(await(payment));
-    } catch (ExecutionException failed) {
-      return PaymentAnswer.refusedWith(wire(refusalIn(failed)));
-    }
+    return await(payment.map(PaymentAnswer::answeredWith)
+        .recover(refused -> Refusals.of(payment).map(reply -> PaymentAnswer.refusedWith(asApiError(reply)))));
   }
 
-  private static ApiException wire(ReplyException reply) {
+  /** The refusal as the gateway reads it; one that carries no API error (a 500) keeps its code, so tests can see it. */
+  private static ApiException asApiError(ReplyException reply) {
     ApiException api = ApiException.fromWire(reply.failureCode(), reply.getMessage());
     return api != null ? api : new ApiException(reply.failureCode(), "unreadable: " + reply.getMessage());
   }
+
 
   /** A verified Stripe webhook event, as the gateway hands it over; the service's reply. */
   protected JsonObject stripeEvent(JsonObject event) throws Exception {

@@ -2,7 +2,6 @@ package dev.ticketing.platform.delivery;
 
 import static dev.ticketing.platform.testing.Blocking.await;
 import static dev.ticketing.platform.testing.Blocking.eventually;
-import static dev.ticketing.platform.testing.Blocking.failureOf;
 import static dev.ticketing.platform.testing.Blocking.resultOrNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,6 +13,7 @@ import dev.ticketing.contracts.events.TicketCreated;
 import dev.ticketing.contracts.events.TicketUpdated;
 import dev.ticketing.platform.mongo.Mongo;
 import dev.ticketing.platform.testing.EmbeddedMongo;
+import dev.ticketing.platform.testing.Refusals;
 import dev.ticketing.platform.testing.TestCluster;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -123,7 +123,7 @@ class OutboxDeliveryTest {
     OutboxRelay relay = new OutboxRelay(vertx, producerDb, "outbox_docs", new RelaySettings(200, 2000, 20, 200, 100, 1000, 5000));
     await(listeners.register(vertx));
 
-    ReplyException direct = (ReplyException) failureOf(send(vertx, new TicketUpdated("t3", 1, "Jazz", 900, "u1", null, false)));
+    ReplyException direct = await(Refusals.of(send(vertx, new TicketUpdated("t3", 1, "Jazz", 900, "u1", null, false))));
     assertEquals(EventListener.OUT_OF_ORDER, direct.failureCode(), "a gap is refused, not applied");
 
     // Two documents, so the relay has no order between them: the update is sent before the creation.
